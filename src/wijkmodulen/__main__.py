@@ -1,0 +1,3 @@
+from wijkmodulen.cli import main
+
+main()

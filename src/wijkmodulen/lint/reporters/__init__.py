@@ -1,0 +1,1 @@
+"""Reporters turn a LintResult into text; the CLI picks one by name."""

@@ -1,0 +1,32 @@
+"""The rule registry: every rule, explicitly, in code order. A duplicate code fails at import."""
+
+from __future__ import annotations
+
+from wijkmodulen.lint.rule import Rule
+from wijkmodulen.lint.rules.duplicate_id import DuplicateId
+from wijkmodulen.lint.rules.duplicate_nummer import DuplicateNummer
+from wijkmodulen.lint.rules.id_matches_file import IdMatchesFile
+from wijkmodulen.lint.rules.schakel_counterpart import SchakelCounterpart
+from wijkmodulen.lint.rules.schema import Schema
+from wijkmodulen.lint.rules.specificatie import Specificatie
+from wijkmodulen.lint.rules.stray_file import StrayFile
+from wijkmodulen.lint.rules.syntax import Syntax
+from wijkmodulen.lint.rules.tegenhangers import Tegenhangers
+from wijkmodulen.lint.rules.unknown_reference import UnknownReference
+
+_RULES: list[type[Rule]] = [
+    Syntax, Schema, StrayFile, IdMatchesFile, DuplicateId, UnknownReference, DuplicateNummer,
+    Tegenhangers, SchakelCounterpart, Specificatie,
+]
+
+
+def _registry() -> dict[str, type[Rule]]:
+    registry: dict[str, type[Rule]] = {}
+    for rule in _RULES:
+        if rule.code in registry:
+            raise RuntimeError(f"rule code {rule.code} used by {registry[rule.code].__name__} and {rule.__name__}")
+        registry[rule.code] = rule
+    return dict(sorted(registry.items()))
+
+
+RULES: dict[str, type[Rule]] = _registry()

@@ -1,0 +1,291 @@
+"""The KnowledgeBase: every file of a KB folder as typed models, indexed by id.
+
+Parse and validation errors are data (``LoadIssue``): one broken file never hides the others.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from wijkmodulen.load.yaml_source import Path_, Position, SourceFile, YamlProblem, decode, load_text
+from wijkmodulen.messages import t
+from wijkmodulen.model import (
+    Bronnen,
+    GeneriekeCompetentie,
+    Inleiding,
+    Kennisbouwsteen,
+    Module,
+    ScwCompetentie,
+    ScwThema,
+)
+
+M = TypeVar("M", bound=BaseModel)
+
+FOLDERS = ("modules", "competenties", "kennisbouwstenen", "inleiding")
+BRONNEN_FILE = "bronnen.yaml"
+COMPETENTIE_SOORTEN: dict[str, type[BaseModel]] = {
+    "scw-thema": ScwThema,
+    "scw-competentie": ScwCompetentie,
+    "generieke-competentie": GeneriekeCompetentie,
+}
+_ALL_MODELS: tuple[type[BaseModel], ...] = (
+    Module, ScwThema, ScwCompetentie, GeneriekeCompetentie, Kennisbouwsteen, Inleiding, Bronnen,
+)
+
+
+@dataclass(frozen=True)
+class LoadIssue:
+    """A file (or part of one) that could not be read or does not fit its model."""
+
+    source: SourceFile
+    kind: str  # "syntax" or "schema"
+    message: str
+    path: Path_ = ()
+    position: Position | None = None  # known already for syntax issues
+
+
+@dataclass(frozen=True)
+class Entry(Generic[M]):
+    model: M
+    source: SourceFile
+
+
+@dataclass
+class KnowledgeBase:
+    root: Path
+    files: list[SourceFile] = field(default_factory=list)
+    modules: dict[str, Entry[Module]] = field(default_factory=dict)
+    scw_themas: dict[str, Entry[ScwThema]] = field(default_factory=dict)
+    scw_competenties: dict[str, Entry[ScwCompetentie]] = field(default_factory=dict)
+    generieke_competenties: dict[str, Entry[GeneriekeCompetentie]] = field(default_factory=dict)
+    kennisdomeinen: dict[str, Entry[Kennisbouwsteen]] = field(default_factory=dict)
+    doelgroepen: dict[str, Entry[Kennisbouwsteen]] = field(default_factory=dict)
+    inleiding: dict[str, Entry[Inleiding]] = field(default_factory=dict)
+    bronnen: Entry[Bronnen] | None = None
+    issues: list[LoadIssue] = field(default_factory=list)
+    # (id, the later entry, the earlier entry's file) for ids seen twice within one kind
+    duplicate_ids: list[tuple[str, Entry[Any], SourceFile]] = field(default_factory=list)
+    stray_files: list[Path] = field(default_factory=list)
+
+    def entries(self) -> Iterator[Entry[Any]]:
+        for index in (
+            self.modules, self.scw_themas, self.scw_competenties, self.generieke_competenties,
+            self.kennisdomeinen, self.doelgroepen, self.inleiding,
+        ):
+            yield from index.values()
+
+    @property
+    def competenties(self) -> dict[str, Entry[Any]]:
+        """Everything a module's ``koppelingen.competenties`` may name."""
+        return {**self.scw_competenties, **self.generieke_competenties}
+
+    def modules_in_order(self) -> list[Entry[Module]]:
+        order = {"wijkmaatschappelijk-werk": 0, "individueel-opbouwwerk": 1}
+        return sorted(self.modules.values(), key=lambda e: (order[e.model.beroep], e.model.nummer, e.model.id))
+
+
+def kb_files(root: Path) -> tuple[list[Path], list[Path]]:
+    """The YAML files of a KB and the stray files in its kind folders, in a stable order."""
+    files: list[Path] = []
+    stray: list[Path] = []
+    if (root / BRONNEN_FILE).is_file():
+        files.append(root / BRONNEN_FILE)
+    for folder in FOLDERS:
+        directory = root / folder
+        if not directory.is_dir():
+            continue
+        for path in sorted(directory.rglob("*")):
+            if path.is_dir():
+                continue
+            if path.suffix in (".yaml", ".yml"):
+                files.append(path)
+            elif not path.name.startswith("."):
+                stray.append(path)
+    return files, stray
+
+
+def read_source(path: Path, raw: bytes | None = None) -> tuple[SourceFile, LoadIssue | None]:
+    """Read and parse one file. A problem becomes a LoadIssue, never an exception."""
+    source = SourceFile(path=path, text="")
+    try:
+        if raw is None:
+            raw = path.read_bytes()
+        source.text = decode(raw)
+        source.data = load_text(source.text)
+    except OSError as error:
+        return source, LoadIssue(source, "syntax", t("load.unreadable", detail=error.strerror), (), Position(1, 1))
+    except YamlProblem as problem:
+        return source, LoadIssue(source, "syntax", problem.message, (), problem.position)
+    except RecursionError:
+        return source, LoadIssue(source, "syntax", t("load.syntax", detail="te diep genest"), (), Position(1, 1))
+    if source.data is None:
+        return source, LoadIssue(source, "syntax", t("load.empty"), (), Position(1, 1))
+    if not isinstance(source.data, dict):
+        kind = t("kind.list") if isinstance(source.data, list) else t("kind.scalar")
+        return source, LoadIssue(source, "syntax", t("load.not_mapping", kind=kind), (), Position(1, 1))
+    return source, None
+
+
+def model_for(root: Path, path: Path, data: dict[str, Any]) -> type[BaseModel] | str:
+    """The model for a file, or the message explaining why there is none."""
+    relative = path.relative_to(root)
+    if relative.as_posix() == BRONNEN_FILE:
+        return Bronnen
+    folder = relative.parts[0]
+    if folder == "modules":
+        return Module
+    if folder == "kennisbouwstenen":
+        return Kennisbouwsteen
+    if folder == "inleiding":
+        return Inleiding
+    soort = data.get("soort")
+    choices = ", ".join(COMPETENTIE_SOORTEN)
+    if soort is None:
+        return t("schema.missing_soort", choices=choices)
+    if soort not in COMPETENTIE_SOORTEN:
+        return t("schema.unknown_soort", value=soort, choices=choices)
+    return COMPETENTIE_SOORTEN[soort]
+
+
+def validate(source: SourceFile, model: type[M]) -> tuple[M | None, list[LoadIssue]]:
+    try:
+        return model.model_validate(source.data), []
+    except ValidationError as error:
+        return None, [_issue_from_error(source, e) for e in error.errors()]
+
+
+def _data_path(data: Any, loc: Iterable[str | int]) -> Path_:
+    """The part of a pydantic ``loc`` that exists in the data (drops union tags)."""
+    path: list[str | int] = []
+    node = data
+    for step in loc:
+        if isinstance(node, dict) and step in node:
+            node = node[step]
+            path.append(step)
+        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+            node = node[step]
+            path.append(step)
+    return tuple(path)
+
+
+def _known_keys() -> list[str]:
+    keys: set[str] = set()
+    stack: list[type[BaseModel]] = list(_ALL_MODELS)
+    seen: set[type[BaseModel]] = set()
+    while stack:
+        model = stack.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        keys.update(model.model_fields)
+        for info in model.model_fields.values():
+            stack.extend(_models_in(info.annotation))
+    return sorted(keys)
+
+
+def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        yield from _models_in(arg)
+    for meta in getattr(annotation, "__metadata__", ()) or ():
+        yield from _models_in(meta)
+    origin = getattr(annotation, "__origin__", None)
+    if origin is not None and origin is not annotation:
+        yield from _models_in(origin)
+
+
+_KNOWN_KEYS: list[str] | None = None
+
+
+def _suggest(key: str) -> str | None:
+    global _KNOWN_KEYS
+    if _KNOWN_KEYS is None:
+        _KNOWN_KEYS = _known_keys()
+    matches = difflib.get_close_matches(key, _KNOWN_KEYS, n=1, cutoff=0.7)
+    return matches[0] if matches else None
+
+
+def _issue_from_error(source: SourceFile, error: Any) -> LoadIssue:
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    path = _data_path(source.data, loc)
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        suggestion = _suggest(key)
+        message = (
+            t("schema.unknown_key_hint", key=key, suggestion=suggestion)
+            if suggestion
+            else t("schema.unknown_key", key=key)
+        )
+        return LoadIssue(source, "schema", message, path)
+    if kind == "missing":
+        return LoadIssue(source, "schema", t("schema.missing", key=loc[-1]), path)
+    where = ".".join(str(step) for step in path) or "/"
+    ctx = error.get("ctx") or {}
+    key = f"schema.type.{kind}"
+    try:
+        detail = t(key, **ctx, detail=error.get("msg", ""))
+    except (KeyError, IndexError):
+        detail = t("schema.type.other", type=kind)
+    return LoadIssue(source, "schema", t("schema.invalid", where=where, detail=detail), path)
+
+
+def _index_for(kb: KnowledgeBase, model: BaseModel) -> dict[str, Entry[Any]] | None:
+    if isinstance(model, Module):
+        return kb.modules  # type: ignore[return-value]
+    if isinstance(model, ScwThema):
+        return kb.scw_themas  # type: ignore[return-value]
+    if isinstance(model, ScwCompetentie):
+        return kb.scw_competenties  # type: ignore[return-value]
+    if isinstance(model, GeneriekeCompetentie):
+        return kb.generieke_competenties  # type: ignore[return-value]
+    if isinstance(model, Kennisbouwsteen):
+        return (kb.kennisdomeinen if model.soort == "kennisdomein" else kb.doelgroepen)  # type: ignore[return-value]
+    if isinstance(model, Inleiding):
+        return kb.inleiding  # type: ignore[return-value]
+    return None
+
+
+def add_source(kb: KnowledgeBase, source: SourceFile, issue: LoadIssue | None) -> None:
+    """Validate a read file and add it to the KB's indexes (or its issues)."""
+    kb.files.append(source)
+    if issue is not None:
+        kb.issues.append(issue)
+        return
+    chosen = model_for(kb.root, source.path, source.data)
+    if isinstance(chosen, str):
+        kb.issues.append(LoadIssue(source, "schema", chosen, ("soort",)))
+        return
+    model, issues = validate(source, chosen)
+    kb.issues.extend(issues)
+    if model is None:
+        return
+    if isinstance(model, Bronnen):
+        kb.bronnen = Entry(model, source)
+        return
+    index = _index_for(kb, model)
+    if index is None:
+        return
+    entry: Entry[Any] = Entry(model, source)
+    identifier = model.id  # type: ignore[attr-defined]
+    if identifier in index:
+        kb.duplicate_ids.append((identifier, entry, index[identifier].source))
+        return
+    index[identifier] = entry
+
+
+def load_knowledge_base(root: Path) -> KnowledgeBase:
+    """Load every file under ``root``; problems are collected, never raised."""
+    kb = KnowledgeBase(root=root)
+    paths, kb.stray_files = kb_files(root)
+    for path in paths:
+        source, issue = read_source(path)
+        add_source(kb, source, issue)
+    return kb

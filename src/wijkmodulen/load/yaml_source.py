@@ -1,0 +1,196 @@
+"""Safe YAML reading with source positions.
+
+Files are composed by libyaml (ruamel.yaml.clib's C parser) into a node tree, and plain Python data
+is built from it here, so that aliases, tags and duplicate keys can be refused with the position
+of the offending node. Positions of keys and list items are looked up by *path* (a tuple of keys
+and indices) and only when a finding needs them: the node tree is then composed again and cached.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from wijkmodulen.messages import t
+
+Path_ = tuple[str | int, ...]
+
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "binary")}
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int  # 1-based
+    column: int  # 1-based
+
+
+class YamlProblem(Exception):
+    """A file that cannot become data; carries the message key's text and the position."""
+
+    def __init__(self, message: str, position: Position) -> None:
+        super().__init__(message)
+        self.message = message
+        self.position = position
+
+
+def _yaml() -> YAML:
+    # typ="safe" with pure=False selects libyaml's C parser when ruamel.yaml.clib is installed.
+    return YAML(typ="safe", pure=False)
+
+
+def _pos(node: Node) -> Position:
+    mark = node.start_mark
+    return Position(mark.line + 1, mark.column + 1)
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 text with or without BOM; LF and CRLF become LF. Anything else is a YamlProblem."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        raise YamlProblem(t("load.nul"), _offset_position(raw, nul))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise YamlProblem(
+            t("load.encoding", byte=raw[error.start]), _offset_position(raw, error.start)
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _offset_position(raw: bytes, offset: int) -> Position:
+    before = raw[:offset]
+    line_start = before.rfind(b"\n") + 1
+    column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+    return Position(before.count(b"\n") + 1, column)
+
+
+def compose(text: str) -> Node | None:
+    try:
+        return _yaml().compose(io.StringIO(text))  # type: ignore[no-any-return]
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+        detail = error.problem or str(error)
+        raise YamlProblem(t("load.syntax", detail=detail), position) from None
+    except YAMLError as error:
+        raise YamlProblem(t("load.syntax", detail=str(error)), Position(1, 1)) from None
+
+
+class _Builder:
+    """Builds plain data from a node tree, refusing aliases, unknown tags and duplicate keys."""
+
+    def __init__(self) -> None:
+        self._seen: set[int] = set()
+        self._scalars = _yaml().constructor
+
+    def build(self, node: Node) -> Any:
+        if id(node) in self._seen:
+            raise YamlProblem(t("load.alias"), _pos(node))
+        self._seen.add(id(node))
+        if isinstance(node, MappingNode):
+            return self._mapping(node)
+        if isinstance(node, SequenceNode):
+            if node.tag != _TAG + "seq":
+                raise YamlProblem(t("load.tag", tag=node.tag), _pos(node))
+            return [self.build(item) for item in node.value]
+        return self._scalar(node)
+
+    def _mapping(self, node: MappingNode) -> dict[str, Any]:
+        if node.tag != _TAG + "map":
+            raise YamlProblem(t("load.tag", tag=node.tag), _pos(node))
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _TAG + "merge":
+                raise YamlProblem(t("load.alias"), _pos(key_node))
+            key = self.build(key_node)
+            if isinstance(key, bool | int | float) or key is None:
+                key = str(key_node.value)
+            if not isinstance(key, str):
+                raise YamlProblem(t("load.non_string_key", kind=t("kind.list")), _pos(key_node))
+            if key in result:
+                raise YamlProblem(
+                    t("load.duplicate_key", key=key, line=first_line[key]), _pos(key_node)
+                )
+            first_line[key] = _pos(key_node).line
+            result[key] = self.build(value_node)
+        return result
+
+    def _scalar(self, node: ScalarNode) -> Any:
+        if node.tag not in _SCALAR_TAGS:
+            raise YamlProblem(t("load.tag", tag=node.tag), _pos(node))
+        if node.tag in (_TAG + "str", _TAG + "timestamp", _TAG + "binary"):
+            # Dates and the like stay text: the KB holds prose, and a date-looking title is a title.
+            return str(node.value)
+        return self._scalars.construct_object(node, deep=True)
+
+
+def load_text(text: str) -> Any:
+    """Plain data from YAML text, or a YamlProblem with the position of the offence."""
+    node = compose(text)
+    if node is None:
+        return None
+    return _Builder().build(node)
+
+
+@dataclass
+class SourceFile:
+    """One YAML file of the KB: its text, its data, and positions on demand."""
+
+    path: Path
+    text: str
+    data: Any = None
+    _root: Node | None = field(default=None, repr=False)
+
+    def position(self, path: Path_) -> Position:
+        """Position of the key (for mapping entries) or item (for list entries) at ``path``.
+
+        Walks as far as the path exists, so a missing key points at its parent mapping.
+        """
+        if self._root is None:
+            try:
+                self._root = compose(self.text)
+            except YamlProblem as problem:
+                return problem.position
+        node = self._root
+        if node is None:
+            return Position(1, 1)
+        position = _pos(node)
+        for step in path:
+            if isinstance(node, MappingNode):
+                for key_node, value_node in node.value:
+                    if key_node.value == step:
+                        position, node = _pos(key_node), value_node
+                        break
+                else:
+                    return position
+            elif isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+                node = node.value[step]
+                position = _pos(node)
+            else:
+                return position
+        return position
+
+    def value_position(self, path: Path_) -> Position:
+        """Position of the value at ``path`` (for pointing inside a flow list, say)."""
+        self.position(path)  # ensures the tree is composed
+        node = self._root
+        for step in path:
+            if isinstance(node, MappingNode):
+                node = next((v for k, v in node.value if k.value == step), None)
+            elif isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+                node = node.value[step]
+            else:
+                node = None
+            if node is None:
+                return self.position(path)
+        return _pos(node) if node is not None else Position(1, 1)

@@ -1,0 +1,49 @@
+"""Which KB a command works on: an explicit path, the configured one, ./data, or the packaged one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from wijkmodulen.config import find_config
+from wijkmodulen.messages import t
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class KbLocation:
+    root: Path
+    origin: str  # shown to the user
+
+
+def packaged_kb() -> Path:
+    """The KB shipped with the package: inside the wheel, or data/ of a source checkout."""
+    inside = _PACKAGE / "_kb"
+    if inside.is_dir():
+        return inside
+    return _PACKAGE.parent.parent / "data"
+
+
+def locate_kb(explicit: Path | None = None) -> KbLocation:
+    if explicit is not None:
+        return KbLocation(explicit, t("cli.origin.argument"))
+    loaded = find_config()
+    if loaded.config.kb is not None and loaded.path is not None:
+        return KbLocation(loaded.folder / loaded.config.kb, t("cli.origin.config", config=loaded.path.name))
+    if Path("data").is_dir():
+        return KbLocation(Path("data"), t("cli.origin.default"))
+    return KbLocation(packaged_kb(), t("cli.origin.packaged"))
+
+
+def kb_root_of(path: Path) -> Path | None:
+    """The KB root a file belongs to (the folder above modules/, competenties/, ...)."""
+    from wijkmodulen.load.kb import BRONNEN_FILE, FOLDERS
+
+    resolved = path.resolve()
+    if resolved.name == BRONNEN_FILE:
+        return resolved.parent
+    for parent in resolved.parents:
+        if parent.name in FOLDERS:
+            return parent.parent
+    return None

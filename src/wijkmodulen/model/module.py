@@ -1,0 +1,140 @@
+"""A module: one unit of practice, with the fixed sections of the publication."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from wijkmodulen.model.common import MODULE_ID, Blok, Bron, Herkomst, Sectie, Strict
+
+Beroep = Literal["wijkmaatschappelijk-werk", "individueel-opbouwwerk"]
+Functie = Literal["toegangsfuncties", "contactlegging-en-signalering", "uitvoeringsfuncties", "contextfuncties"]
+
+BEROEP_LABELS: dict[str, str] = {
+    "wijkmaatschappelijk-werk": "Wijkmaatschappelijk werk",
+    "individueel-opbouwwerk": "Individueel opbouwwerk",
+}
+# Function groups per profession in publication order, with their printed headings.
+FUNCTIES: dict[str, dict[str, str]] = {
+    "wijkmaatschappelijk-werk": {
+        "toegangsfuncties": "Modulen voor de toegangsfuncties",
+        "uitvoeringsfuncties": "Modulen voor de uitvoeringsfuncties",
+        "contextfuncties": "Modulen voor de contextfuncties",
+    },
+    "individueel-opbouwwerk": {
+        "contactlegging-en-signalering": "Modulen voor contactlegging en signalering",
+        "uitvoeringsfuncties": "Modulen voor de uitvoeringsfuncties",
+        "contextfuncties": "Modulen voor de contextfuncties",
+    },
+}
+SECTIES = (
+    "doelgroep", "doelen", "duur_en_frequentie", "setting", "werkwijze", "aanvullende_informatie",
+    "randvoorwaarden",
+)
+STANDAARD_KOPJES: dict[str, str] = {
+    "doelgroep": "Doelgroep",
+    "doelen": "Doelen",
+    "duur_en_frequentie": "Duur en frequentie",
+    "setting": "Setting",
+    "werkwijze": "Werkwijze/activiteiten",
+    "aanvullende_informatie": "Aanvullende informatie",
+    "randvoorwaarden": "Randvoorwaarden",
+}
+
+# Field descriptions are the publication's own definitions ("De modulen kennen een strikte opbouw").
+_DOELGROEP = (
+    "Bij de doelgroep wordt benoemd welke bewoners of cliënten door de professional met de module bereikt "
+    "dienen te worden."
+)
+_DOELEN = (
+    "De doelen beschrijven telkens welke beoogde resultaten met de inzet van de module in beeld dienen te komen."
+)
+_DUUR = (
+    "Onder duur en frequentie staat hoe lang de beoogde inzet in beslag neemt en wat de frequentie van de "
+    "contacten is."
+)
+_SETTING = "Bij setting wordt beschreven waar het contact of de interventie plaatsvindt."
+_WERKWIJZE = (
+    "De werkwijze en activiteiten geven een aanduiding van het handelingsrepertoire waarover de professional "
+    "bij de betreffende module moet of kan beschikken."
+)
+_AANVULLEND = (
+    "Aanvullende informatie wordt gegeven over zaken die onder de reguliere rubrieken in de modulen geen "
+    "logische plaats hebben."
+)
+_RANDVOORWAARDEN = "De randvoorwaarden gaan voornamelijk over organisatorische randvoorwaarden."
+
+
+class ExterneModule(Strict):
+    """A module outside this knowledge base (e.g. of regular opbouwwerk)."""
+
+    extern: str = Field(min_length=1, description="Naam van de module zoals de tekst die noemt.")
+
+
+class Voetnoot(Strict):
+    teken: str = Field(min_length=1, description="Het voetnootteken, bijv. '*'.")
+    sectie: Literal[
+        "doelgroep", "doelen", "duur_en_frequentie", "setting", "werkwijze", "aanvullende_informatie",
+        "randvoorwaarden",
+    ] = Field(description="De sectie waarin het teken staat.")
+    anker: str = Field(min_length=1, description="Het woord waar het voetnootteken achter staat.")
+    tekst: str = Field(min_length=1)
+
+
+class Kopjes(Strict):
+    """Printed section headings where they differ from the defaults."""
+
+    doelgroep: str | None = None
+    doelen: str | None = None
+    duur_en_frequentie: str | None = None
+    setting: str | None = None
+    werkwijze: str | None = None
+    aanvullende_informatie: str | None = None
+    randvoorwaarden: str | None = None
+
+
+class Koppelingen(Strict):
+    """Editorial links: not in the publication, chosen by the editors (see README, 'Koppelingen')."""
+
+    herkomst: Herkomst = Field(description="Altijd 'redactioneel': de publicatie legt deze koppelingen niet.")
+    competenties: list[str] = Field(default_factory=list, description="SCW-competenties (4A-4T) en gk-1..gk-7.")
+    kennisdomeinen: list[str] = Field(default_factory=list)
+    doelgroepen: list[str] = Field(
+        default_factory=list, description="Doelgroepen van de kennisbouwstenen, alleen als de module daarop is toegespitst."
+    )
+    toelichting: dict[str, str] = Field(
+        default_factory=dict, description="Per gekoppeld id: de zin uit de module die de koppeling draagt."
+    )
+
+
+class Module(Strict):
+    id: str = Field(pattern=MODULE_ID, description="<beroep-prefix>-<nummer>: wmw-06, iow-11.")
+    titel: str = Field(min_length=1)
+    beroep: Beroep
+    functie: Functie
+    cluster: str = Field(min_length=1)
+    nummer: int = Field(ge=1)
+    schakelmodule: bool
+    tegenhangers: list[str] = Field(default_factory=list, description="Ids van de versie(s) van het andere beroep.")
+    tegenhangers_toelichting: str | None = Field(
+        default=None, description="Waarom de tegenhangers zo zijn gekozen, of waarom er geen is."
+    )
+    specificatie_van: str | ExterneModule | None = None
+    doelgroep: Sectie = Field(description=_DOELGROEP)
+    doelen: Sectie = Field(description=_DOELEN)
+    duur_en_frequentie: Sectie = Field(description=_DUUR)
+    setting: Sectie = Field(description=_SETTING)
+    werkwijze: list[Blok] = Field(min_length=1, description=_WERKWIJZE)
+    aanvullende_informatie: Sectie | None = Field(default=None, description=_AANVULLEND)
+    randvoorwaarden: Sectie = Field(description=_RANDVOORWAARDEN)
+    kopjes: Kopjes | None = None
+    voetnoten: list[Voetnoot] = Field(default_factory=list)
+    verwijzingen: list[str] = Field(default_factory=list, description="Andere modulen die de tekst noemt.")
+    koppelingen: Koppelingen | None = None
+    bron: Bron
+
+    def kopje(self, sectie: str) -> str:
+        """The printed heading of ``sectie``."""
+        custom = getattr(self.kopjes, sectie, None) if self.kopjes else None
+        return custom or STANDAARD_KOPJES[sectie]

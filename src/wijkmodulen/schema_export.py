@@ -1,0 +1,69 @@
+"""JSON Schema (draft 2020-12) for every kind of file, generated from the models."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from wijkmodulen.model import (
+    Bronnen,
+    GeneriekeCompetentie,
+    Inleiding,
+    Kennisbouwsteen,
+    Module,
+    ScwCompetentie,
+    ScwThema,
+)
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+SCHEMAS: dict[str, type[BaseModel] | list[type[BaseModel]]] = {
+    "module": Module,
+    "competentie": [ScwThema, ScwCompetentie, GeneriekeCompetentie],
+    "kennisbouwsteen": Kennisbouwsteen,
+    "inleiding": Inleiding,
+    "bronnen": Bronnen,
+}
+
+
+def schema_for(name: str) -> dict[str, Any]:
+    target = SCHEMAS[name]
+    if isinstance(target, list):
+        defs: dict[str, Any] = {}
+        variants = []
+        for model in target:
+            schema = model.model_json_schema()
+            defs.update(schema.pop("$defs", {}))
+            defs[model.__name__] = schema
+            variants.append({"$ref": f"#/$defs/{model.__name__}"})
+        result: dict[str, Any] = {"oneOf": variants, "$defs": defs}
+    else:
+        result = target.model_json_schema()
+    return {"$schema": DIALECT, "$id": f"{name}.schema.json", "title": name, **result}
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file in the same folder, so a reader never sees half a file."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def export_schemas(out: Path) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in SCHEMAS:
+        path = out / f"{name}.schema.json"
+        write_atomic(path, json.dumps(schema_for(name), ensure_ascii=False, indent=2) + "\n")
+        written.append(path)
+    return written
