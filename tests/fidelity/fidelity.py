@@ -35,7 +35,7 @@ N = 4
 NON_TEXT_KEYS = {
     "id", "titel", "beroep", "functie", "cluster", "nummer", "schakelmodule", "tegenhangers",
     "tegenhangers_toelichting", "specificatie_van", "kopjes", "verwijzingen", "koppelingen",
-    "bron", "teken", "anker", "sectie", "volgorde", "hoofdstuk", "soort", "zo_in_de_bron",
+    "bron", "teken", "anker", "sectie", "volgorde", "hoofdstuk", "soort", "thema", "vakspecifiek",
 }
 
 
