@@ -86,8 +86,8 @@ NL: dict[str, str] = {
     "ref.id_filename": "Id '{id}' past niet bij de bestandsnaam: die moet met '{id}' beginnen.",
     "ref.id_pattern": "Id '{id}' volgt het patroon niet: {pattern}.",
     "ref.duplicate_id": "Id '{id}' komt ook voor in {other}.",
-    "ref.unknown": "Onbekende {kind} '{id}'.",
-    "ref.unknown_hint": "Onbekende {kind} '{id}'; bedoel je '{suggestion}'?",
+    "ref.unknown": "Onbekend id '{id}' ({kind}).",
+    "ref.unknown_hint": "Onbekend id '{id}' ({kind}); bedoel je '{suggestion}'?",
     "ref.duplicate_nummer": "Nummer {nummer} komt bij {beroep} ook voor in {other}.",
     "ref.prefix_beroep": "Id '{id}' hoort bij beroep {expected}, niet bij {beroep}.",
     "ref.nummer_id": "Nummer {nummer} past niet bij id '{id}'.",
@@ -122,6 +122,6 @@ NL: dict[str, str] = {
 _ACTIVE = NL
 
 
-def t(key: str, **fields: object) -> str:
-    """The message for ``key`` in the active catalogue, with ``fields`` filled in."""
-    return _ACTIVE[key].format(**fields)
+def t(message_id: str, /, **fields: object) -> str:
+    """The message ``message_id`` in the active catalogue, with ``fields`` filled in."""
+    return _ACTIVE[message_id].format(**fields)

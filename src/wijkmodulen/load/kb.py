@@ -6,6 +6,7 @@ Parse and validation errors are data (``LoadIssue``): one broken file never hide
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,6 +73,8 @@ class KnowledgeBase:
     # (id, the later entry, the earlier entry's file) for ids seen twice within one kind
     duplicate_ids: list[tuple[str, Entry[Any], SourceFile]] = field(default_factory=list)
     stray_files: list[Path] = field(default_factory=list)
+    # ids of files that could not be loaded: references to them are not reported as unknown
+    unloaded_ids: set[str] = field(default_factory=set)
 
     def entries(self) -> Iterator[Entry[Any]]:
         for index in (
@@ -258,14 +261,17 @@ def add_source(kb: KnowledgeBase, source: SourceFile, issue: LoadIssue | None) -
     kb.files.append(source)
     if issue is not None:
         kb.issues.append(issue)
+        kb.unloaded_ids.add(_id_of_unloaded(source))
         return
     chosen = model_for(kb.root, source.path, source.data)
     if isinstance(chosen, str):
         kb.issues.append(LoadIssue(source, "schema", chosen, ("soort",)))
+        kb.unloaded_ids.add(_id_of_unloaded(source))
         return
     model, issues = validate(source, chosen)
     kb.issues.extend(issues)
     if model is None:
+        kb.unloaded_ids.add(_id_of_unloaded(source))
         return
     if isinstance(model, Bronnen):
         kb.bronnen = Entry(model, source)
@@ -279,6 +285,15 @@ def add_source(kb: KnowledgeBase, source: SourceFile, issue: LoadIssue | None) -
         kb.duplicate_ids.append((identifier, entry, index[identifier].source))
         return
     index[identifier] = entry
+
+
+def _id_of_unloaded(source: SourceFile) -> str:
+    """The id a broken file stands for: its ``id`` value if readable, else its file-name prefix."""
+    if isinstance(source.data, dict) and isinstance(source.data.get("id"), str):
+        return str(source.data["id"])
+    stem = source.path.name.split(".")[0]
+    match = re.match(r"^(wmw-\d{2}|iow-\d{2}|4[A-T]|gk-\d+)", stem)
+    return match.group(1) if match else stem
 
 
 def load_knowledge_base(root: Path) -> KnowledgeBase:

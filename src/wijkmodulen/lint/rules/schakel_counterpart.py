@@ -33,7 +33,7 @@ class SchakelCounterpart(Rule):
             module = entry.model
             if not module.schakelmodule or module.tegenhangers_toelichting:
                 continue
-            present = [m for m in module.tegenhangers if m in kb.modules]
+            present = [m for m in module.tegenhangers if m in kb.modules or m in kb.unloaded_ids]
             if not present:
                 path = ("tegenhangers",) if "tegenhangers" in entry.source.data else ("schakelmodule",)
                 yield Finding(entry.source, t("ref.schakel_without_counterpart"), path)

@@ -34,7 +34,7 @@ class Tegenhangers(Rule):
             for index, other_id in enumerate(module.tegenhangers):
                 other = kb.modules.get(other_id)
                 if other is None:
-                    continue  # WM103 reports unknown ids
+                    continue  # WM103 reports unknown ids; broken files are reported where they are
                 path = ("tegenhangers", index)
                 if other.model.beroep == module.beroep:
                     yield Finding(entry.source, t("ref.tegenhanger_same_beroep", other=other_id), path,

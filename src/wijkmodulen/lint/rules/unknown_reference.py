@@ -46,23 +46,23 @@ class UnknownReference(Rule):
         if (model.thema is None) == (not model.vakspecifiek):
             yield Finding(entry.source, t("ref.thema_vakspecifiek"), ("thema" if model.thema else "id",))
         if model.thema is not None:
-            yield from _unknown(entry, ("thema",), [model.thema], kb.scw_themas, "kind.scw_thema")
+            yield from _unknown(kb, entry, ("thema",), [model.thema], kb.scw_themas, "kind.scw_thema", single=True)
 
     def _module(self, kb: KnowledgeBase, entry: Entry[Module]) -> Iterator[Finding]:
         module = entry.model
-        yield from _unknown(entry, ("tegenhangers",), module.tegenhangers, kb.modules, "kind.module")
-        yield from _unknown(entry, ("verwijzingen",), module.verwijzingen, kb.modules, "kind.module")
+        yield from _unknown(kb, entry, ("tegenhangers",), module.tegenhangers, kb.modules, "kind.module")
+        yield from _unknown(kb, entry, ("verwijzingen",), module.verwijzingen, kb.modules, "kind.module")
         if isinstance(module.specificatie_van, str):
-            yield from _unknown(entry, ("specificatie_van",), [module.specificatie_van], kb.modules,
+            yield from _unknown(kb, entry, ("specificatie_van",), [module.specificatie_van], kb.modules,
                                 "kind.module", single=True)
         links = module.koppelingen
         if links is None:
             return
-        yield from _unknown(entry, ("koppelingen", "competenties"), links.competenties, kb.competenties,
+        yield from _unknown(kb, entry, ("koppelingen", "competenties"), links.competenties, kb.competenties,
                             "kind.competentie")
-        yield from _unknown(entry, ("koppelingen", "kennisdomeinen"), links.kennisdomeinen, kb.kennisdomeinen,
+        yield from _unknown(kb, entry, ("koppelingen", "kennisdomeinen"), links.kennisdomeinen, kb.kennisdomeinen,
                             "kind.kennisdomein")
-        yield from _unknown(entry, ("koppelingen", "doelgroepen"), links.doelgroepen, kb.doelgroepen,
+        yield from _unknown(kb, entry, ("koppelingen", "doelgroepen"), links.doelgroepen, kb.doelgroepen,
                             "kind.doelgroep")
         linked = {*links.competenties, *links.kennisdomeinen, *links.doelgroepen}
         for key in links.toelichting:
@@ -71,12 +71,15 @@ class UnknownReference(Rule):
                               ("koppelingen", "toelichting", key))
 
 
-def _unknown(entry: Entry[Any], path: Path_, ids: list[str], known: Collection[str], kind: str,
-             single: bool = False) -> Iterator[Finding]:
+def _unknown(kb: KnowledgeBase, entry: Entry[Any], path: Path_, ids: list[str], known: Collection[str],
+             kind: str, single: bool = False) -> Iterator[Finding]:
     for index, identifier in enumerate(ids):
-        if identifier in known:
+        # An id whose file failed to load is reported there (WM001/WM002), not again here.
+        if identifier in known or identifier in kb.unloaded_ids:
             continue
-        matches = difflib.get_close_matches(identifier, list(known), n=1, cutoff=0.6)
+        matches = [k for k in sorted(known) if k.startswith(identifier)][:1] or difflib.get_close_matches(
+            identifier, list(known), n=1, cutoff=0.6
+        )
         message = (
             t("ref.unknown_hint", kind=t(kind), id=identifier, suggestion=matches[0])
             if matches
