@@ -53,6 +53,7 @@ NL: dict[str, str] = {
     "load.duplicate_key": "Sleutel '{key}' komt dubbel voor (eerder op regel {line}).",
     "load.not_mapping": "Het bestand moet een YAML-mapping (sleutel: waarde) zijn, geen {kind}.",
     "load.empty": "Het bestand is leeg.",
+    "load.too_deep": "Het bestand is te diep genest om veilig te lezen.",
     "load.unreadable": "Bestand kan niet gelezen worden: {detail}",
     "load.non_string_key": "Sleutels moeten tekst zijn, niet {kind}.",
     "kind.list": "lijst",

@@ -171,10 +171,7 @@ def check_unit(unit: Unit, noise: list[re.Pattern[str]], global_repairs: list[Re
             continue
         for g in sorted(grams(tokens) - src_grams):
             added.append(" ".join(g))
-    diff = [
-        line
-        for line in difflib.unified_diff(src_tokens, yaml_tokens, "source", "yaml", n=3, lineterm="")
-    ]
+    diff = list(difflib.unified_diff(src_tokens, yaml_tokens, "source", "yaml", n=3, lineterm=""))
     return Result(unit, missing, added, diff)
 
 

@@ -7,9 +7,10 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import TESTS, findings
 
 from wijkmodulen.lint.rules import RULES
+
+from conftest import TESTS, findings
 
 CASES: list[dict[str, Any]] = yaml.safe_load((TESTS / "cases" / "lint_cases.yaml").read_text(encoding="utf-8"))
 

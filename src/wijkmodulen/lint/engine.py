@@ -23,7 +23,7 @@ class LintResult:
     counts: dict[Severity, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.counts = {severity: 0 for severity in Severity}
+        self.counts = dict.fromkeys(Severity, 0)
         for problem in self.problems:
             self.counts[problem.severity] += 1
 
@@ -49,7 +49,7 @@ def _run_rule(rule: type[Rule], kb: KnowledgeBase) -> Iterable[Problem]:
     options = rule.Options()
     try:
         findings = list(instance.check(kb, options))
-    except Exception as error:  # a broken rule must not take the whole lint down with it
+    except Exception as error:  # noqa: BLE001 -- a broken rule must not take the whole lint down with it
         detail = f"{type(error).__name__}: {error}"
         yield Problem(kb.root, 1, 1, rule.code, Severity.ERROR,
                       t("rule.crashed", code=rule.code, name=rule.name, detail=detail), rule.name)

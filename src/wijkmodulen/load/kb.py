@@ -126,7 +126,7 @@ def read_source(path: Path, raw: bytes | None = None) -> tuple[SourceFile, LoadI
     except YamlProblem as problem:
         return source, LoadIssue(source, "syntax", problem.message, (), problem.position)
     except RecursionError:
-        return source, LoadIssue(source, "syntax", t("load.syntax", detail="te diep genest"), (), Position(1, 1))
+        return source, LoadIssue(source, "syntax", t("load.too_deep"), (), Position(1, 1))
     if source.data is None:
         return source, LoadIssue(source, "syntax", t("load.empty"), (), Position(1, 1))
     if not isinstance(source.data, dict):
@@ -168,10 +168,9 @@ def _data_path(data: Any, loc: Iterable[str | int]) -> Path_:
     path: list[str | int] = []
     node = data
     for step in loc:
-        if isinstance(node, dict) and step in node:
-            node = node[step]
-            path.append(step)
-        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+        in_mapping = isinstance(node, dict) and step in node
+        in_list = isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node)
+        if in_mapping or in_list:
             node = node[step]
             path.append(step)
     return tuple(path)
@@ -242,17 +241,17 @@ def _issue_from_error(source: SourceFile, error: Any) -> LoadIssue:
 
 def _index_for(kb: KnowledgeBase, model: BaseModel) -> dict[str, Entry[Any]] | None:
     if isinstance(model, Module):
-        return kb.modules  # type: ignore[return-value]
+        return kb.modules
     if isinstance(model, ScwThema):
-        return kb.scw_themas  # type: ignore[return-value]
+        return kb.scw_themas
     if isinstance(model, ScwCompetentie):
-        return kb.scw_competenties  # type: ignore[return-value]
+        return kb.scw_competenties
     if isinstance(model, GeneriekeCompetentie):
-        return kb.generieke_competenties  # type: ignore[return-value]
+        return kb.generieke_competenties
     if isinstance(model, Kennisbouwsteen):
-        return (kb.kennisdomeinen if model.soort == "kennisdomein" else kb.doelgroepen)  # type: ignore[return-value]
+        return (kb.kennisdomeinen if model.soort == "kennisdomein" else kb.doelgroepen)
     if isinstance(model, Inleiding):
-        return kb.inleiding  # type: ignore[return-value]
+        return kb.inleiding
     return None
 
 

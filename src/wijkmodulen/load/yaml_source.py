@@ -102,6 +102,7 @@ class _Builder:
             if node.tag != _TAG + "seq":
                 raise YamlProblem(t("load.tag", tag=node.tag), _pos(node))
             return [self.build(item) for item in node.value]
+        assert isinstance(node, ScalarNode)
         return self._scalar(node)
 
     def _mapping(self, node: MappingNode) -> dict[str, Any]:

@@ -6,7 +6,15 @@ from typing import Literal
 
 from pydantic import Field
 
-from wijkmodulen.model.common import GENERIEKE_COMPETENTIE_ID, SCW_COMPETENTIE_ID, SLUG_ID, Bron, Item, Sectie, Strict
+from wijkmodulen.model.common import (
+    GENERIEKE_COMPETENTIE_ID,
+    SCW_COMPETENTIE_ID,
+    SLUG_ID,
+    Bron,
+    Item,
+    Sectie,
+    Strict,
+)
 
 
 class ScwThema(Strict):
