@@ -120,6 +120,13 @@ def schema(
     err.print(t("cli.schema_written", count=len(written), path=out_dir), markup=False)
 
 
+@app.command(help=t("rules.help"))
+def rules() -> None:
+    from wijkmodulen.lint.rule_docs import describe_rules
+
+    out.print(describe_rules(), markup=False)
+
+
 def main() -> None:
     try:
         app()

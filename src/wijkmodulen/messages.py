@@ -17,6 +17,9 @@ NL: dict[str, str] = {
     "schema.out": "Map waarin de schema's komen.",
     "summary.help": "Toon een korte samenvatting van de kennisbank (aantallen per soort en beroep).",
     "kb.argument": "Kennisbankmap; zonder waarde de kennisbank uit de configuratie.",
+    "rules.help": "Toon alle lintregels: code, naam, ernst, bereik en uitleg met voorbeelden.",
+    "rules.scope.file": "per bestand",
+    "rules.scope.kb": "hele kennisbank",
     "version.help": "Toon het versienummer en stop.",
     # --- CLI output -----------------------------------------------------------------------
     "cli.kb_used": "Kennisbank: {path} ({origin})",

@@ -12,8 +12,8 @@ from wijkmodulen.model.common import BEROEP_PREFIX
 
 
 class IdMatchesFile(Rule):
-    """De bestandsnaam begint met het id (``wmw-06-eerste-hulp....yaml`` of ``inkomen.yaml``); bij
-    een module past het voorvoegsel bij het beroep en het getal bij ``nummer``.
+    """De bestandsnaam begint met het id (`wmw-06-eerste-hulp....yaml` of `inkomen.yaml`); bij
+    een module past het voorvoegsel bij het beroep en het getal bij `nummer`.
 
     Passes:
         # modules/wmw-06-eerste-hulp-bij-financiele-problemen.yaml

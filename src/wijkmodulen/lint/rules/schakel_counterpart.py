@@ -10,9 +10,9 @@ from wijkmodulen.messages import t
 
 
 class SchakelCounterpart(Rule):
-    """Een schakelmodule noemt de versie van het andere beroep in ``tegenhangers``; ontbreekt die
-    (nog), dan zegt ``tegenhangers_toelichting`` waarom. Een YAML-commentaar telt niet: dat ziet
-    niemand in het handboek of in ``xref --gaps``.
+    """Een schakelmodule noemt de versie van het andere beroep in `tegenhangers`; ontbreekt die
+    (nog), dan zegt `tegenhangers_toelichting` waarom. Een YAML-commentaar telt niet: dat ziet
+    niemand in het handboek of in `xref --gaps`.
 
     Passes:
         schakelmodule: true

@@ -10,7 +10,7 @@ from wijkmodulen.messages import t
 
 
 class Specificatie(Rule):
-    """``specificatie_van`` wijst naar een module van hetzelfde beroep (of naar ``{extern: ...}``
+    """`specificatie_van` wijst naar een module van hetzelfde beroep (of naar `{extern: ...}`
     buiten de kennisbank) en vormt geen kring.
 
     Passes:

@@ -15,7 +15,7 @@ from wijkmodulen.model import Module, ScwCompetentie
 class UnknownReference(Rule):
     """Elke verwijzing wijst naar een bestaand id: tegenhangers, verwijzingen, specificatie_van,
     de koppelingen (competenties, kennisdomeinen, doelgroepen, toelichting), het thema van een
-    SCW-competentie en de publicatie in ``bron``.
+    SCW-competentie en de publicatie in `bron`.
 
     Passes:
         koppelingen: {herkomst: redactioneel, competenties: [4C], kennisdomeinen: [inkomen]}
