@@ -104,12 +104,18 @@ NL: dict[str, str] = {
     "ref.specificatie_cycle": "Kringverwijzing in specificatie_van: {cycle}.",
     "ref.unknown_publicatie": "Onbekende publicatie '{value}'; zie data/bronnen.yaml.",
     "ref.thema_vakspecifiek": "Een SCW-competentie heeft óf een 'thema' óf 'vakspecifiek: true'.",
+    "ref.toelichting_not_linked": "Toelichting bij '{id}', maar '{id}' staat niet bij de koppelingen.",
+    "ref.koppeling_without_toelichting": "Koppeling '{id}' heeft geen toelichting; citeer de zin uit de module die haar draagt.",
+    "ref.koppeling_quote_missing": "De toelichting bij '{id}' citeert geen tekst tussen “ en ”.",
+    "ref.koppeling_quote_not_in_module": "Het citaat bij '{id}' staat niet in de tekst van deze module: “{quote}”.",
+    "ref.koppelingen_too_many": "{count} competenties gekoppeld; kies er hoogstens {maximum} die de module het meest vraagt.",
     "kind.module": "module",
     "kind.competentie": "competentie",
     "kind.scw_thema": "SCW-thema",
     "kind.kennisdomein": "kennisdomein",
     "kind.doelgroep": "doelgroep",
     # --- Rule engine ----------------------------------------------------------------------
+    "rule.WM108": "Elke redactionele koppeling citeert de zin uit de module die haar draagt.",
     "rule.crashed": "Regel {code} ({name}) is vastgelopen: {detail}",
     # --- Rule summaries -------------------------------------------------------------------
     "rule.WM001": "Bestand is geldige UTF-8 en veilige YAML.",

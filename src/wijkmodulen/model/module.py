@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from wijkmodulen.model.common import MODULE_ID, Blok, Bron, Herkomst, Sectie, Strict
 
@@ -134,7 +134,25 @@ class Module(Strict):
     koppelingen: Koppelingen | None = None
     bron: Bron
 
+    def sectie_teksten(self) -> list[str]:
+        """Every paragraph, actor line and list item of the sections, in printed order."""
+        texts: list[str] = []
+        for name in SECTIES:
+            _collect(getattr(self, name), texts)
+        return texts
+
     def kopje(self, sectie: str) -> str:
         """The printed heading of ``sectie``."""
         custom = getattr(self.kopjes, sectie, None) if self.kopjes else None
         return custom or STANDAARD_KOPJES[sectie]
+
+
+def _collect(value: object, texts: list[str]) -> None:
+    if isinstance(value, str):
+        texts.append(value)
+    elif isinstance(value, list):
+        for item in value:
+            _collect(item, texts)
+    elif isinstance(value, BaseModel):
+        for field_value in value.__dict__.values():
+            _collect(field_value, texts)

@@ -6,6 +6,7 @@ from wijkmodulen.lint.rule import Rule
 from wijkmodulen.lint.rules.duplicate_id import DuplicateId
 from wijkmodulen.lint.rules.duplicate_nummer import DuplicateNummer
 from wijkmodulen.lint.rules.id_matches_file import IdMatchesFile
+from wijkmodulen.lint.rules.koppeling_toelichting import KoppelingToelichting
 from wijkmodulen.lint.rules.schakel_counterpart import SchakelCounterpart
 from wijkmodulen.lint.rules.schema import Schema
 from wijkmodulen.lint.rules.specificatie import Specificatie
@@ -16,7 +17,7 @@ from wijkmodulen.lint.rules.unknown_reference import UnknownReference
 
 _RULES: list[type[Rule]] = [
     Syntax, Schema, StrayFile, IdMatchesFile, DuplicateId, UnknownReference, DuplicateNummer,
-    Tegenhangers, SchakelCounterpart, Specificatie,
+    Tegenhangers, SchakelCounterpart, Specificatie, KoppelingToelichting,
 ]
 
 

@@ -67,7 +67,7 @@ class UnknownReference(Rule):
         linked = {*links.competenties, *links.kennisdomeinen, *links.doelgroepen}
         for key in links.toelichting:
             if key not in linked:
-                yield Finding(entry.source, t("ref.unknown", kind="koppeling", id=key),
+                yield Finding(entry.source, t("ref.toelichting_not_linked", id=key),
                               ("koppelingen", "toelichting", key))
 
 
