@@ -30,24 +30,22 @@ def test_unit_is_faithful(unit: fidelity.Unit) -> None:
     assert result.added == [], "text not in the source"
 
 
-def test_the_check_fails_when_a_word_is_lost(tmp_path: Path) -> None:
+def _check_edited(tmp_path: Path, old: str, new: str) -> fidelity.Result:
+    """Check wmw-01 against the source after editing its YAML text."""
     unit = next(u for u in UNITS if u.id == "wmw-01")
-    text = unit.file.read_text(encoding="utf-8").replace("kort en eenmalig", "kort")
     changed = tmp_path / unit.file.name
-    changed.write_text(text, encoding="utf-8")
+    changed.write_text(unit.file.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
     noise, repairs = fidelity.load_repairs()
-    unit_copy = fidelity.Unit(**{**unit.__dict__, "file": changed})
-    result = fidelity.check_unit(unit_copy, noise, repairs)
+    return fidelity.check_unit(fidelity.Unit(**{**unit.__dict__, "file": changed}), noise, repairs)
+
+
+def test_the_check_fails_when_a_word_is_lost(tmp_path: Path) -> None:
+    result = _check_edited(tmp_path, "kort en eenmalig", "kort")
     assert result.missing
     assert not result.ok
 
 
 def test_the_check_fails_when_a_word_is_added(tmp_path: Path) -> None:
-    unit = next(u for u in UNITS if u.id == "wmw-01")
-    text = unit.file.read_text(encoding="utf-8").replace("kort en eenmalig", "kort, snel en eenmalig")
-    changed = tmp_path / unit.file.name
-    changed.write_text(text, encoding="utf-8")
-    noise, repairs = fidelity.load_repairs()
-    result = fidelity.check_unit(fidelity.Unit(**{**unit.__dict__, "file": changed}), noise, repairs)
+    result = _check_edited(tmp_path, "kort en eenmalig", "kort, snel en eenmalig")
     assert result.added
     assert not result.ok
