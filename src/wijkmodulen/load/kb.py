@@ -25,6 +25,7 @@ from wijkmodulen.model import (
     ScwCompetentie,
     ScwThema,
 )
+from wijkmodulen.model.common import GENERIEKE_COMPETENTIE_ID, MODULE_ID, SCW_COMPETENTIE_ID
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -255,20 +256,24 @@ def _index_for(kb: KnowledgeBase, model: BaseModel) -> dict[str, Entry[Any]] | N
     return None
 
 
-def add_source(kb: KnowledgeBase, source: SourceFile, issue: LoadIssue | None) -> None:
-    """Validate a read file and add it to the KB's indexes (or its issues)."""
-    kb.files.append(source)
+def _model_of(kb: KnowledgeBase, source: SourceFile, issue: LoadIssue | None) -> BaseModel | None:
+    """The validated model of a read file, or None after recording why there is none."""
     if issue is not None:
         kb.issues.append(issue)
-        kb.unloaded_ids.add(_id_of_unloaded(source))
-        return
+        return None
     chosen = model_for(kb.root, source.path, source.data)
     if isinstance(chosen, str):
         kb.issues.append(LoadIssue(source, "schema", chosen, ("soort",)))
-        kb.unloaded_ids.add(_id_of_unloaded(source))
-        return
+        return None
     model, issues = validate(source, chosen)
     kb.issues.extend(issues)
+    return model
+
+
+def add_source(kb: KnowledgeBase, source: SourceFile, issue: LoadIssue | None) -> None:
+    """Validate a read file and add it to the KB's indexes (or its issues)."""
+    kb.files.append(source)
+    model = _model_of(kb, source, issue)
     if model is None:
         kb.unloaded_ids.add(_id_of_unloaded(source))
         return
@@ -286,13 +291,19 @@ def add_source(kb: KnowledgeBase, source: SourceFile, issue: LoadIssue | None) -
     index[identifier] = entry
 
 
+# A file name starts with its id (rule WM101); these are the id patterns that are not plain slugs.
+_ID_PREFIX = re.compile(
+    "|".join(f"(?:{p.strip('^$')})" for p in (MODULE_ID, SCW_COMPETENTIE_ID, GENERIEKE_COMPETENTIE_ID))
+)
+
+
 def _id_of_unloaded(source: SourceFile) -> str:
     """The id a broken file stands for: its ``id`` value if readable, else its file-name prefix."""
     if isinstance(source.data, dict) and isinstance(source.data.get("id"), str):
         return str(source.data["id"])
     stem = source.path.name.split(".")[0]
-    match = re.match(r"^(wmw-\d{2}|iow-\d{2}|4[A-T]|gk-\d+)", stem)
-    return match.group(1) if match else stem
+    match = _ID_PREFIX.match(stem)
+    return match.group(0) if match else stem
 
 
 def load_knowledge_base(root: Path) -> KnowledgeBase:

@@ -152,46 +152,39 @@ class SourceFile:
     data: Any = None
     _root: Node | None = field(default=None, repr=False)
 
+    def _walk(self, path: Path_) -> tuple[Position, Node | None]:
+        """Follow ``path`` as far as it exists: the position of the last key or item reached, and
+        the value node at the full path (None when the path stops early)."""
+        if self._root is None:
+            try:
+                self._root = compose(self.text)
+            except YamlProblem as problem:
+                return problem.position, None
+        node = self._root
+        if node is None:
+            return Position(1, 1), None
+        position = _pos(node)
+        for step in path:
+            if isinstance(node, MappingNode):
+                found = next(((k, v) for k, v in node.value if k.value == step), None)
+                if found is None:
+                    return position, None
+                position, node = _pos(found[0]), found[1]
+            elif isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+                node = node.value[step]
+                position = _pos(node)
+            else:
+                return position, None
+        return position, node
+
     def position(self, path: Path_) -> Position:
         """Position of the key (for mapping entries) or item (for list entries) at ``path``.
 
         Walks as far as the path exists, so a missing key points at its parent mapping.
         """
-        if self._root is None:
-            try:
-                self._root = compose(self.text)
-            except YamlProblem as problem:
-                return problem.position
-        node = self._root
-        if node is None:
-            return Position(1, 1)
-        position = _pos(node)
-        for step in path:
-            if isinstance(node, MappingNode):
-                for key_node, value_node in node.value:
-                    if key_node.value == step:
-                        position, node = _pos(key_node), value_node
-                        break
-                else:
-                    return position
-            elif isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
-                node = node.value[step]
-                position = _pos(node)
-            else:
-                return position
-        return position
+        return self._walk(path)[0]
 
     def value_position(self, path: Path_) -> Position:
         """Position of the value at ``path`` (for pointing inside a flow list, say)."""
-        self.position(path)  # ensures the tree is composed
-        node = self._root
-        for step in path:
-            if isinstance(node, MappingNode):
-                node = next((v for k, v in node.value if k.value == step), None)
-            elif isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
-                node = node.value[step]
-            else:
-                node = None
-            if node is None:
-                return self.position(path)
-        return _pos(node) if node is not None else Position(1, 1)
+        position, node = self._walk(path)
+        return _pos(node) if node is not None else position
