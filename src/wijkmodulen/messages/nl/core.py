@@ -1,12 +1,8 @@
-"""Every user-facing string, in one catalogue (Dutch), so that another language can follow.
-
-Code elsewhere calls ``t("key", **fields)``; a test fails on user-facing literals outside this
-module and on keys used but missing here.
-"""
+"""Dutch messages of the core: CLI frame, loading, lint engine and rules."""
 
 from __future__ import annotations
 
-NL: dict[str, str] = {
+MESSAGES: dict[str, str] = {
     # --- CLI help -------------------------------------------------------------------------
     "app.help": "Controleer, vergelijk en druk de modulen van sociaal werk in de wijk af.",
     "lint.help": "Controleer de YAML-bestanden van een kennisbank (schema, verwijzingen).",
@@ -128,10 +124,3 @@ NL: dict[str, str] = {
     "rule.WM106": "Een schakelmodule heeft een tegenhanger of een toelichting.",
     "rule.WM107": "specificatie_van blijft binnen het beroep en maakt geen kring.",
 }
-
-_ACTIVE = NL
-
-
-def t(message_id: str, /, **fields: object) -> str:
-    """The message ``message_id`` in the active catalogue, with ``fields`` filled in."""
-    return _ACTIVE[message_id].format(**fields)

@@ -1,0 +1,9 @@
+"""The Dutch catalogue, one part per area of the tool; ``CATALOGUE`` is their union."""
+
+from __future__ import annotations
+
+from wijkmodulen.messages.nl import core
+
+PARTS: tuple[dict[str, str], ...] = (core.MESSAGES,)
+
+CATALOGUE: dict[str, str] = {key: text for part in PARTS for key, text in part.items()}
