@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from wijkmodulen import __version__
 from wijkmodulen.lint.engine import LintResult
@@ -44,7 +45,7 @@ def format_sarif(result: LintResult, base: Path) -> str:
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": relative_path(p.file, base), "uriBaseId": "%SRCROOT%"},
+                        "artifactLocation": {"uri": quote(relative_path(p.file, base)), "uriBaseId": "%SRCROOT%"},
                         "region": {"startLine": p.line, "startColumn": p.column},
                     }
                 }
