@@ -225,7 +225,7 @@ def graph(
         result = build_graph(kb, patterns, cast("tuple[Relatie, ...]", chosen))
     except NothingSelected as error:
         pattern = str(error)
-        hint = suggest(kb, pattern)
+        hint = None if any(char in pattern for char in "*?[") else suggest(kb, pattern)
         fail(t("graph.nothing_selected_hint", pattern=pattern, suggestion=hint) if hint
              else t("graph.nothing_selected", pattern=pattern))
     _emit(graph_mermaid(result) if output_format == "mermaid" else graph_dot(result), output)

@@ -116,7 +116,7 @@ _MERMAID_CLASSES = {
     "iow": "fill:#dcfce7,stroke:#15803d",
     "competentie": "fill:#fef3c7,stroke:#b45309",
     "kennisdomein": "fill:#fce7f3,stroke:#be185d",
-    "extern": "fill:#f3f4f6,stroke:#6b7280,stroke-dasharray:4 3",
+    "extern": "fill:#f3f4f6,stroke:#6b7280,stroke-dasharray:4",
 }
 
 
