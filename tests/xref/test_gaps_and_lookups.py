@@ -218,8 +218,8 @@ Competenties (redactioneel) (2)
         “bespreekt met de aanmelder de aanmelding”: contact leggen.
 
 Kennisdomeinen (redactioneel) (1)
-  inkomen  inkomen
-           “Kwetsbare wijkbewoners die zichzelf melden.”: vaak met geldzorgen.
+  inkomen
+    “Kwetsbare wijkbewoners die zichzelf melden.”: vaak met geldzorgen.
 
 Doelgroepen (redactioneel) (0)
   geen"""

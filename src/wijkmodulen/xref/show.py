@@ -141,8 +141,14 @@ def describe_text(description: Description) -> str:
             lines.append(f"  {t('show.geen')}")
         id_width = max((len(link.id) for link in group.links), default=0)
         for link in group.links:
-            indent = f"{'':<{id_width}}  " if id_width else ""
-            lines.append(f"  {link.id:<{id_width}}  {link.titel}" if link.id else f"  {indent}{link.titel}")
+            aligned = f"{'':<{id_width}}  " if id_width else ""
+            if not link.id:  # a module outside the KB: its name only
+                lines.append(f"  {aligned}{link.titel}")
+            elif display_name(link.id, link.titel) == link.id:  # a domain named like its id
+                lines.append(f"  {link.id}")
+                aligned = "  "
+            else:
+                lines.append(f"  {link.id:<{id_width}}  {link.titel}")
             if link.note:
-                lines.append(f"  {indent}{link.note}")
+                lines.append(f"  {aligned}{link.note}")
     return "\n".join(lines)
