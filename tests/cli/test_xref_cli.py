@@ -180,3 +180,15 @@ def test_select_suggests_a_near_id(xref_kb: Path) -> None:
     result = runner.invoke(app, ["graph", str(xref_kb), "--select", "wmw-3"])
     assert result.exit_code == 2
     assert "'wmw-3' past op geen enkel id; bedoel je 'wmw-03'?" in result.stderr
+
+
+def test_a_broken_file_is_announced_and_the_rest_is_still_shown(xref_kb: Path) -> None:
+    (xref_kb / "modules" / "wmw-03-eerste-hulp.yaml").write_text("id: wmw-03\ntitel: [\n", encoding="utf-8")
+    result = runner.invoke(app, ["xref", str(xref_kb), "-f", "csv"])
+    assert result.exit_code == 0, result.output
+    assert "Let op: 1 bestanden konden niet (volledig) geladen worden; draai 'wijkmodulen lint'." in result.stderr
+    assert result.stdout.splitlines()[1:4] == [
+        "wmw-01,Aanmelding,wijkmaatschappelijk-werk,1,,1",
+        "wmw-02,Signaalopvolging,wijkmaatschappelijk-werk,,,0",
+        "iow-02,Signaalopvolging en vraagverheldering,individueel-opbouwwerk,1,1,2",
+    ]
