@@ -31,3 +31,24 @@ def findings(root: Path) -> list[str]:
     return [
         f"{p.code} {p.file.relative_to(root).as_posix()}:{p.line}:{p.column}" for p in lint(root).problems
     ]
+
+
+XREF_LINKS = """koppelingen:
+  herkomst: redactioneel
+  competenties: [4A, 4L]
+  kennisdomeinen: [inkomen]
+  toelichting:
+    4A: '“gaat op signalen af”: contact maken.'
+    4L: '“Kwetsbare wijkbewoners.”: maakt zichtbaar wie kwetsbaar is.'
+    inkomen: '“De vraag is helder.”: vaak een vraag over geld.'
+"""
+
+
+@pytest.fixture
+def xref_kb(minimal_kb: Path) -> Path:
+    """The minimal KB with editorial links on two modules of different professions:
+    wmw-01 -> 4A, gk-1, inkomen (from the fixture) and iow-02 -> 4A, 4L, inkomen (added here).
+    wmw-02 and wmw-03 have no links; no module serves the target group 'ouderen'."""
+    path = minimal_kb / "modules" / "iow-02-signaalopvolging.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + XREF_LINKS, encoding="utf-8")
+    return minimal_kb

@@ -1,0 +1,277 @@
+"""`wijkmodulen xref`, `show`, `graph` and `compare`: cross-references over the KB."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn, cast
+
+import typer
+from rich.console import Console, RenderableType
+
+from wijkmodulen.cli.app import app
+from wijkmodulen.cli.common import err, fail, locate, out
+from wijkmodulen.messages import t
+
+if TYPE_CHECKING:
+    from wijkmodulen.load.kb import KnowledgeBase
+    from wijkmodulen.xref.ids import Kind, UnknownId
+    from wijkmodulen.xref.matrix import Dimension, Matrix
+
+MATRIX_FORMATS = ("table", "csv", "markdown", "json", "html")
+REPORT_FORMATS = ("table", "markdown", "json")
+GRAPH_FORMATS = ("mermaid", "dot")
+COMPARE_FORMATS = ("text", "markdown", "html")
+BEROEPEN = {
+    "wijkmaatschappelijk-werk": "wijkmaatschappelijk-werk",
+    "wmw": "wijkmaatschappelijk-werk",
+    "individueel-opbouwwerk": "individueel-opbouwwerk",
+    "iow": "individueel-opbouwwerk",
+}
+# Tables on a pipe or in a file are laid out for the width the README and tests assume.
+PIPE_WIDTH = 100
+
+KbArgument = Annotated[Path | None, typer.Argument(help=t("kb.argument"), show_default=False)]
+KbOption = Annotated[Path | None, typer.Option("--kb", help=t("kb.option"), show_default=False)]
+OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help=t("xref.output"), show_default=False)]
+
+
+def _choice(value: str, choices: tuple[str, ...], option: str) -> str:
+    if value not in choices:
+        fail(t("xref.bad_choice", value=value, option=option, choices=", ".join(choices)))
+    return value
+
+
+def _load(path: Path | None) -> KnowledgeBase:
+    from wijkmodulen.load.kb import load_knowledge_base
+
+    kb = load_knowledge_base(locate(path).root)
+    broken = len({issue.source.path for issue in kb.issues}) + len(kb.duplicate_ids)
+    if broken:
+        err.print(t("xref.kb_issues", count=broken), markup=False)
+    return kb
+
+
+def _unknown(error: UnknownId) -> NoReturn:
+    if error.suggestion:
+        fail(t("xref.unknown_id_hint", id=error.identifier, suggestion=error.suggestion))
+    fail(t("xref.unknown_id", id=error.identifier))
+
+
+def _render(renderable: RenderableType) -> str:
+    console = Console(width=PIPE_WIDTH, file=None, highlight=False, no_color=True, record=True)
+    with console.capture() as capture:
+        console.print(renderable)
+    return "\n".join(line.rstrip() for line in capture.get().splitlines()) + "\n"
+
+
+def _emit(content: str | bytes | RenderableType, output: Path | None) -> None:
+    """Write a result to ``output`` (exactly, bytes for bytes) or to stdout."""
+    if output is not None:
+        data = content if isinstance(content, bytes) else (
+            content if isinstance(content, str) else _render(content)
+        ).encode("utf-8")
+        try:
+            output.write_bytes(data)
+        except OSError as error:
+            fail(t("cli.path_missing", path=f"{output} ({error.strerror})"))
+        err.print(t("xref.written", path=output), markup=False)
+    elif isinstance(content, bytes):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(content)
+        sys.stdout.buffer.flush()
+    elif isinstance(content, str):
+        typer.echo(content, nl=False)
+    elif out.is_terminal:
+        out.print(content)
+    else:
+        typer.echo(_render(content), nl=False)
+
+
+@app.command(help=t("xref.help"))
+def xref(
+    kb_path: KbArgument = None,
+    by: Annotated[str, typer.Option("--by", help=t("xref.by"))] = "scw",
+    beroep: Annotated[str | None, typer.Option("--beroep", help=t("xref.beroep"), show_default=False)] = None,
+    output_format: Annotated[str, typer.Option("--format", "-f", help=t("xref.format"))] = "table",
+    excel: Annotated[bool, typer.Option("--excel", help=t("xref.excel"))] = False,
+    output: OutputOption = None,
+    gaps: Annotated[bool, typer.Option("--gaps", help=t("xref.gaps"))] = False,
+    fail_on_gaps: Annotated[bool, typer.Option("--fail-on-gaps", help=t("xref.fail_on_gaps"))] = False,
+    competentie: Annotated[
+        str | None, typer.Option("--competentie", help=t("xref.competentie"), show_default=False)
+    ] = None,
+    kennisdomein: Annotated[
+        str | None, typer.Option("--kennisdomein", help=t("xref.kennisdomein"), show_default=False)
+    ] = None,
+    doelgroep: Annotated[str | None, typer.Option("--doelgroep", help=t("xref.doelgroep"), show_default=False)] = None,
+) -> None:
+    from wijkmodulen.xref.matrix import DIMENSIONS, build_matrix
+
+    dimension = _choice(by, DIMENSIONS, "--by")
+    chosen_beroep = BEROEPEN[_choice(beroep, tuple(BEROEPEN), "--beroep")] if beroep else None
+    questions = [q for q in (gaps, competentie, kennisdomein, doelgroep) if q]
+    if len(questions) > 1:
+        fail(t("xref.one_question"))
+    if fail_on_gaps and not gaps:
+        fail(t("xref.fail_needs_gaps"))
+    if excel and output_format != "csv":
+        fail(t("xref.excel_needs_csv"))
+    if questions:
+        question = "--gaps" if gaps else "--competentie" if competentie else "--kennisdomein" if kennisdomein else (
+            "--doelgroep"
+        )
+        if output_format not in REPORT_FORMATS:
+            fail(t("xref.format_not_for", format=output_format, question=question, choices=", ".join(REPORT_FORMATS)))
+    else:
+        _choice(output_format, MATRIX_FORMATS, "--format")
+    kb = _load(kb_path)
+    if gaps:
+        raise typer.Exit(_gaps(kb, chosen_beroep, output_format, output, fail_on_gaps))
+    for wanted, kinds in (
+        (competentie, ("scw-competentie", "generieke-competentie", "scw-thema")),
+        (kennisdomein, ("kennisdomein",)),
+        (doelgroep, ("doelgroep",)),
+    ):
+        if wanted:
+            _lookup(kb, wanted, kinds, output_format, output)
+            return
+    matrix = build_matrix(kb, cast("Dimension", dimension), chosen_beroep)
+    _emit(_matrix_content(matrix, output_format, excel), output)
+
+
+def _matrix_content(matrix: Matrix, output_format: str, excel: bool) -> str | bytes | RenderableType:
+    from wijkmodulen.xref import matrix_formats
+
+    if output_format == "table":
+        return matrix_formats.matrix_table(matrix)
+    if output_format == "csv":
+        return matrix_formats.matrix_csv(matrix, excel=excel)
+    if output_format == "markdown":
+        return matrix_formats.matrix_markdown(matrix)
+    if output_format == "json":
+        return matrix_formats.matrix_json(matrix)
+    return matrix_formats.matrix_html(matrix)
+
+
+def _gaps(kb: KnowledgeBase, beroep: str | None, output_format: str, output: Path | None, strict: bool) -> int:
+    from wijkmodulen.xref.gaps import find_gaps, gaps_json, gaps_markdown, gaps_text
+
+    result = find_gaps(kb, beroep)
+    formatter = {"table": lambda g: gaps_text(g) + "\n", "markdown": gaps_markdown, "json": gaps_json}
+    _emit(formatter[output_format](result), output)
+    return 1 if strict and result.has_gaps else 0
+
+
+def _lookup(kb: KnowledgeBase, wanted: str, kinds: tuple[str, ...], output_format: str, output: Path | None) -> None:
+    from wijkmodulen.xref.ids import UnknownId
+    from wijkmodulen.xref.lookup import WrongKind, lookup, lookup_json, lookup_markdown, lookup_text
+
+    try:
+        result = lookup(kb, wanted, cast("tuple[Kind, ...]", kinds))
+    except UnknownId as error:
+        _unknown(error)
+    except WrongKind as error:
+        fail(t("xref.wrong_kind", id=error.identifier, kind=t(f"xref.kind.{error.kind}"),
+               expected=t(f"xref.kind.{kinds[0]}" if len(kinds) == 1 else "xref.kind.competentie")))
+    formatter = {"table": lambda r: lookup_text(r) + "\n", "markdown": lookup_markdown, "json": lookup_json}
+    _emit(formatter[output_format](result), output)
+
+
+@app.command(help=t("show.help"))
+def show(
+    identifier: Annotated[str, typer.Argument(help=t("show.id"), show_default=False)],
+    kb_path: KbOption = None,
+) -> None:
+    from wijkmodulen.xref.ids import UnknownId
+    from wijkmodulen.xref.show import describe, describe_text
+
+    kb = _load(kb_path)
+    try:
+        description = describe(kb, identifier)
+    except UnknownId as error:
+        _unknown(error)
+    _emit(describe_text(description) + "\n", None)
+
+
+@app.command(help=t("graph.help"))
+def graph(
+    kb_path: KbArgument = None,
+    output_format: Annotated[str, typer.Option("--format", "-f", help=t("graph.format"))] = "mermaid",
+    select: Annotated[list[str] | None, typer.Option("--select", help=t("graph.select"), show_default=False)] = None,
+    relaties: Annotated[
+        str | None, typer.Option("--relaties", help=t("graph.relaties"), show_default=False)
+    ] = None,
+    output: OutputOption = None,
+) -> None:
+    from wijkmodulen.xref.graph import (
+        DEFAULT_RELATIES,
+        RELATIES,
+        NothingSelected,
+        Relatie,
+        build_graph,
+        graph_dot,
+        graph_mermaid,
+    )
+    from wijkmodulen.xref.ids import suggest
+
+    _choice(output_format, GRAPH_FORMATS, "--format")
+    chosen = tuple(r.strip() for r in relaties.split(",") if r.strip()) if relaties else DEFAULT_RELATIES
+    for relatie in chosen:
+        _choice(relatie, RELATIES, "--relaties")
+    patterns = [p.strip() for value in select or [] for p in value.split(",") if p.strip()]
+    kb = _load(kb_path)
+    try:
+        result = build_graph(kb, patterns, cast("tuple[Relatie, ...]", chosen))
+    except NothingSelected as error:
+        pattern = str(error)
+        hint = None if any(char in pattern for char in "*?[") else suggest(kb, pattern)
+        fail(t("graph.nothing_selected_hint", pattern=pattern, suggestion=hint) if hint
+             else t("graph.nothing_selected", pattern=pattern))
+    _emit(graph_mermaid(result) if output_format == "mermaid" else graph_dot(result), output)
+
+
+@app.command(help=t("compare.help"))
+def compare(
+    ids: Annotated[list[str], typer.Argument(help=t("compare.ids"), show_default=False)],
+    output_format: Annotated[str, typer.Option("--format", "-f", help=t("compare.format"))] = "text",
+    kb_path: KbOption = None,
+    output: OutputOption = None,
+) -> None:
+    from wijkmodulen.xref.compare import compare_modules
+    from wijkmodulen.xref.compare_formats import compare_html, compare_markdown, compare_plain, compare_rich
+    from wijkmodulen.xref.ids import UnknownId, resolve
+
+    _choice(output_format, COMPARE_FORMATS, "--format")
+    if not 1 <= len(ids) <= 2:
+        fail(t("compare.too_many"))
+    kb = _load(kb_path)
+    modules = []
+    for identifier in ids:
+        try:
+            found = resolve(kb, identifier)
+        except UnknownId as error:
+            _unknown(error)
+        if found.kind != "module":
+            fail(t("compare.needs_module", id=found.id))
+        modules.append(found.model)
+    if len(modules) == 1:
+        others = [kb.modules[o].model for o in modules[0].tegenhangers if o in kb.modules]
+        if not others:
+            fail(t("compare.no_counterpart", id=modules[0].id))
+        pairs = [(modules[0], other) for other in others]
+    else:
+        pairs = [(modules[0], modules[1])]
+    comparisons = [compare_modules(left, right) for left, right in pairs]
+    if output_format == "text" and output is None and out.is_terminal and not out.no_color:
+        for index, comparison in enumerate(comparisons):
+            if index:
+                out.print()
+            out.print(compare_rich(comparison))
+        return
+    render = {
+        "text": lambda c: compare_plain(c) + "\n",
+        "markdown": compare_markdown,
+        "html": compare_html,
+    }[output_format]
+    _emit("\n".join(render(c) for c in comparisons), output)

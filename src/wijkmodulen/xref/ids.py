@@ -1,0 +1,66 @@
+"""What an id stands for in a KB, and the nearest known id when it stands for nothing."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from wijkmodulen.load.kb import KnowledgeBase
+
+Kind = Literal["module", "scw-competentie", "scw-thema", "generieke-competentie", "kennisdomein", "doelgroep"]
+
+
+class UnknownId(LookupError):
+    """``identifier`` names nothing in the KB; ``suggestion`` is the closest id, if any is close."""
+
+    def __init__(self, identifier: str, suggestion: str | None) -> None:
+        super().__init__(identifier)
+        self.identifier = identifier
+        self.suggestion = suggestion
+
+
+@dataclass(frozen=True)
+class Resolved:
+    kind: Kind
+    id: str
+    model: Any
+
+
+def _indexes(kb: KnowledgeBase) -> list[tuple[Kind, dict[str, Any]]]:
+    return [
+        ("module", kb.modules),
+        ("scw-competentie", kb.scw_competenties),
+        ("scw-thema", kb.scw_themas),
+        ("generieke-competentie", kb.generieke_competenties),
+        ("kennisdomein", kb.kennisdomeinen),
+        ("doelgroep", kb.doelgroepen),
+    ]
+
+
+def all_ids(kb: KnowledgeBase) -> list[str]:
+    return [identifier for _, index in _indexes(kb) for identifier in index]
+
+
+def resolve(kb: KnowledgeBase, identifier: str) -> Resolved:
+    """The entry ``identifier`` names; case is forgiven (``4p``, ``WMW-06``)."""
+    wanted = identifier.strip()
+    for kind, index in _indexes(kb):
+        for known, entry in index.items():
+            if known == wanted or known.casefold() == wanted.casefold():
+                return Resolved(kind, known, entry.model)
+    raise UnknownId(identifier, suggest(kb, wanted))
+
+
+def suggest(kb: KnowledgeBase, identifier: str) -> str | None:
+    ids = all_ids(kb)
+    by_fold = {known.casefold(): known for known in ids}
+    matches = difflib.get_close_matches(identifier.casefold(), list(by_fold), n=1, cutoff=0.6)
+    return by_fold[matches[0]] if matches else None
+
+
+def display_name(identifier: str, titel: str) -> str:
+    """``4P Zet aan tot participatie``, but ``inkomen`` where the title only repeats the id."""
+    if titel.casefold() == identifier.replace("-", " ").casefold():
+        return identifier
+    return f"{identifier} {titel}"

@@ -1,0 +1,35 @@
+"""The README's examples of the cross-reference commands are real output of the shipped data."""
+
+from __future__ import annotations
+
+import pytest
+
+from wijkmodulen.load.kb import load_knowledge_base
+from wijkmodulen.xref.compare import compare_modules
+from wijkmodulen.xref.compare_formats import compare_plain
+from wijkmodulen.xref.gaps import find_gaps, gaps_text
+from wijkmodulen.xref.graph import build_graph, graph_mermaid
+from wijkmodulen.xref.show import describe, describe_text
+
+from conftest import ROOT, SHIPPED
+
+
+def _example(command: str) -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index(f"$ {command}\n") + len(f"$ {command}\n")
+    return readme[start : readme.index("```", start)].rstrip("\n")
+
+
+@pytest.mark.parametrize(
+    ("command", "produce"),
+    [
+        ("wijkmodulen compare wmw-12 iow-11",
+         lambda kb: compare_plain(compare_modules(kb.modules["wmw-12"].model, kb.modules["iow-11"].model))),
+        ("wijkmodulen xref --gaps", lambda kb: gaps_text(find_gaps(kb))),
+        ("wijkmodulen show wmw-06", lambda kb: describe_text(describe(kb, "wmw-06"))),
+        ("wijkmodulen graph --select wmw-05", lambda kb: graph_mermaid(build_graph(kb, ["wmw-05"])).rstrip("\n")),
+    ],
+)
+def test_readme_shows_real_output(command: str, produce: object) -> None:
+    kb = load_knowledge_base(SHIPPED)
+    assert _example(command) == produce(kb), f"paste the output of `{command}` into README.md"  # type: ignore[operator]
