@@ -132,11 +132,12 @@ def lint_knowledge_base(
     for rule in late:
         if isinstance(rule, SuppressionUnused):
             rule.used = suppressor.used
+            # Only files with suppression comments can have unused ones; most files have none.
             rule.active = {
-                (str(source.path), code)
-                for source in kb.files
+                (key, code)
+                for key in suppressor.by_file
                 for code in RULES
-                if settings.for_file(code, _relative(source.path, kb.root)) is not None
+                if settings.for_file(code, _relative(Path(key), kb.root)) is not None
             }
         # An unused-suppression finding cannot itself be silenced by the comment it is about.
         keep(_run_rule(rule, kb, settings), suppressible=False)
