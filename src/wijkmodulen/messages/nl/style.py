@@ -65,8 +65,9 @@ MESSAGES: dict[str, str] = {
     "new.placeholder.duur_en_frequentie": "TODO: hoe lang duurt de inzet en hoe vaak is er contact?",
     "new.placeholder.setting": "TODO: waar vindt het contact of de interventie plaats?",
     "new.placeholder.werkwijze": "TODO: wat doet de professional in deze module?",
-    "new.placeholder.activiteit": "TODO: activiteiten met een kleine letter, ';' ertussen en '.' na de laatste.",
+    "new.placeholder.activiteit": "TODO: activiteiten met een kleine letter, ‘;’ ertussen en ‘.’ na de laatste.",
     "new.placeholder.randvoorwaarden": "TODO: welke organisatorische randvoorwaarden? Zo niet: “Er zijn geen specifieke randvoorwaarden.”",
+    "new.placeholder.bron": "TODO: de publicatie waaruit deze tekst komt, zoals in bronnen.yaml.",
     "new.uitvoerder.wijkmaatschappelijk-werk": "De wijkmaatschappelijk werker:",
     "new.uitvoerder.individueel-opbouwwerk": "De individueel opbouwwerker:",
 }
