@@ -33,6 +33,7 @@ class Rule:
     Options: ClassVar[type[BaseModel]] = NoOptions
     # An autofixable rule sets this and overrides ``fix``; ``wijkmodulen fmt --fix`` applies it.
     fixable: ClassVar[bool] = False
+    runs_last: ClassVar[bool] = False  # for rules about the other rules' results (unused suppressions)
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

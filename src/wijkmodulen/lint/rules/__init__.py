@@ -17,6 +17,8 @@ from wijkmodulen.lint.rules.schakel_drift import SchakelDrift
 from wijkmodulen.lint.rules.schema import Schema
 from wijkmodulen.lint.rules.specificatie import Specificatie
 from wijkmodulen.lint.rules.stray_file import StrayFile
+from wijkmodulen.lint.rules.suppression_invalid import SuppressionInvalid
+from wijkmodulen.lint.rules.suppression_unused import SuppressionUnused
 from wijkmodulen.lint.rules.syntax import Syntax
 from wijkmodulen.lint.rules.tegenhangers import Tegenhangers
 from wijkmodulen.lint.rules.trema import Trema
@@ -25,7 +27,7 @@ from wijkmodulen.lint.rules.unreached import Unreached
 from wijkmodulen.lint.rules.word_budget import WordBudget
 
 _RULES: list[type[Rule]] = [
-    Syntax, Schema, StrayFile, IdMatchesFile, DuplicateId, UnknownReference, DuplicateNummer,
+    Syntax, Schema, StrayFile, SuppressionUnused, SuppressionInvalid, IdMatchesFile, DuplicateId, UnknownReference, DuplicateNummer,
     Tegenhangers, SchakelCounterpart, Specificatie, KoppelingToelichting,
     RequiredSections, Placeholder, WordBudget, ActivityPunctuation, DoelenResults, OcrDebris, Trema,
     SchakelDrift, Unreached,
