@@ -18,6 +18,7 @@ def fmt(
     check: Annotated[bool, typer.Option("--check", help=t("fmt.check"))] = False,
     fix: Annotated[bool, typer.Option("--fix", help=t("fmt.fix"))] = False,
 ) -> None:
+    from wijkmodulen.cli.lint_cmd import _settings
     from wijkmodulen.fmt.report import format_fmt
     from wijkmodulen.fmt.run import run_fmt, yaml_files
     from wijkmodulen.lint.fixes import text_fixes
@@ -28,6 +29,6 @@ def fmt(
             fail(t("cli.path_missing", path=path))
     if not yaml_files(targets):
         fail(t("fmt.no_files", paths=", ".join(str(p) for p in targets)))
-    result = run_fmt(targets, write=not check, fixes=text_fixes() if fix else None)
+    result = run_fmt(targets, write=not check, fixes=text_fixes(_settings()) if fix else None)
     out.print(format_fmt(result), markup=False)
     raise typer.Exit(result.exit_code)

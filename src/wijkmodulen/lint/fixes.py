@@ -6,8 +6,15 @@ from collections.abc import Callable
 from functools import partial
 
 from wijkmodulen.lint.rules import RULES
+from wijkmodulen.lint.settings import LintSettings
 
 
-def text_fixes() -> dict[str, Callable[[str], str]]:
-    """Rule code -> function returning the corrected form of a text value, for every fixable rule."""
-    return {code: partial(rule().fix, options=rule.Options()) for code, rule in RULES.items() if rule.fixable}
+def text_fixes(settings: LintSettings | None = None) -> dict[str, Callable[[str], str]]:
+    """Rule code -> function returning the corrected form of a text value, for every fixable rule
+    that the lint configuration runs, with its configured options."""
+    settings = settings or LintSettings()
+    return {
+        code: partial(rule().fix, options=settings.options_for(rule))
+        for code, rule in RULES.items()
+        if rule.fixable and settings.runs(code)
+    }
