@@ -22,6 +22,7 @@ handbook: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy src
+	$(BIN)/wijkmodulen fmt --check data
 	$(BIN)/python -m pytest -q
 
 clean:

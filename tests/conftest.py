@@ -50,5 +50,7 @@ def xref_kb(minimal_kb: Path) -> Path:
     wmw-01 -> 4A, gk-1, inkomen (from the fixture) and iow-02 -> 4A, 4L, inkomen (added here).
     wmw-02 and wmw-03 have no links; no module serves the target group 'ouderen'."""
     path = minimal_kb / "modules" / "iow-02-signaalopvolging.yaml"
-    path.write_text(path.read_text(encoding="utf-8") + XREF_LINKS, encoding="utf-8")
+    # The fixture's own links (4L, ouderen) keep the minimal KB fully reached; replace them.
+    text = path.read_text(encoding="utf-8").split("koppelingen:\n")[0]
+    path.write_text(text + XREF_LINKS, encoding="utf-8")
     return minimal_kb

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
+from wijkmodulen.atomic import write_atomic
 from wijkmodulen.model import (
     Bronnen,
     GeneriekeCompetentie,
@@ -45,18 +44,6 @@ def schema_for(name: str) -> dict[str, Any]:
     else:
         result = target.model_json_schema()
     return {"$schema": DIALECT, "$id": f"{name}.schema.json", "title": name, **result}
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder, so a reader never sees half a file."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def export_schemas(out: Path) -> list[Path]:

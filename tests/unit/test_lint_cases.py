@@ -22,6 +22,7 @@ def apply_edit(root: Path, edit: dict[str, Any]) -> None:
         return
     if "replace" in edit:
         old, new = edit["replace"]
+        new = new * edit.get("repeat", 1)
         text = path.read_text(encoding="utf-8-sig")
         assert text.count(old) == 1, f"{old!r} must occur once in {edit['file']}"
         path.write_text(text.replace(old, new), encoding="utf-8")

@@ -31,6 +31,8 @@ class Rule:
     severity: ClassVar[Severity]
     scope: ClassVar[Scope]
     Options: ClassVar[type[BaseModel]] = NoOptions
+    # An autofixable rule sets this and overrides ``fix``; ``wijkmodulen fmt --fix`` applies it.
+    fixable: ClassVar[bool] = False
     runs_last: ClassVar[bool] = False  # for rules about the other rules' results (unused suppressions)
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
@@ -43,3 +45,7 @@ class Rule:
 
     def check(self, kb: KnowledgeBase, options: Any) -> Iterator[Finding]:
         raise NotImplementedError
+
+    def fix(self, text: str, options: Any) -> str:
+        """The corrected form of one text value; only autofixable rules change it."""
+        return text

@@ -131,8 +131,9 @@ class Module(Strict):
     kopjes: Kopjes | None = None
     voetnoten: list[Voetnoot] = Field(default_factory=list)
     verwijzingen: list[str] = Field(default_factory=list, description="Andere modulen die de tekst noemt.")
-    koppelingen: Koppelingen | None = None
     bron: Bron
+    # Editorial additions come after the publication's own text and its source.
+    koppelingen: Koppelingen | None = None
 
     def sectie_teksten(self) -> list[str]:
         """Every paragraph, actor line and list item of the sections, in printed order."""

@@ -1,0 +1,1 @@
+"""Canonical formatting of KB files that keeps comments and blank lines (``wijkmodulen fmt``)."""

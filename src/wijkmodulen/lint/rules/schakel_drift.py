@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from wijkmodulen.lint.problem import Finding, Severity
+from wijkmodulen.lint.rule import Rule
+from wijkmodulen.load.kb import KnowledgeBase
+from wijkmodulen.messages import t
+from wijkmodulen.model.module import SECTIES, Module
+
+
+class SchakelDriftOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    # Sections at least this similar (word by word) are meant to be the same text; below it the
+    # two professions describe the work differently on purpose.
+    min_gelijkenis: float = 0.8
+    # The name of the profession differs by design and does not count as a difference.
+    beroepsnamen: list[str] = [
+        "wijkmaatschappelijk werkers", "wijkmaatschappelijk werker", "wijkmaatschappelijk werk",
+        "individueel opbouwwerkers", "individueel opbouwwerker", "individueel opbouwwerk",
+    ]
+
+
+def _words(module: Module, section: str, professions: re.Pattern[str]) -> list[str]:
+    texts: list[str] = []
+    _collect(getattr(module, section), texts)
+    return professions.sub("·", " ".join(texts)).split()
+
+
+def _collect(value: object, texts: list[str]) -> None:
+    if isinstance(value, str):
+        texts.append(value)
+    elif isinstance(value, list):
+        for item in value:
+            _collect(item, texts)
+    elif isinstance(value, BaseModel):
+        for field_value in value.__dict__.values():
+            _collect(field_value, texts)
+
+
+class SchakelDrift(Rule):
+    """Een schakelmodule en haar tegenhanger die een sectie (bijna) woordelijk delen, blijven gelijk:
+    een sectie die voor minstens `min_gelijkenis` (80%) maar niet helemaal overeenkomt, is
+    waarschijnlijk aan één kant bijgewerkt. De naam van het beroep telt niet als verschil.
+
+    Passes:
+        # wmw-19 en iow-20 hebben dezelfde doelgroep, op de naam van het beroep na
+    Fails:
+        # wmw-12: 'Wijkbewoners die een steuntje in de rug nodig hebben.'
+        # iow-11: 'Wijkbewoners die af en toe een steuntje in de rug nodig hebben.'
+    """
+
+    code = "WM208"
+    name = "schakel-drift"
+    severity = Severity.INFO
+    scope = "kb"
+    Options = SchakelDriftOptions
+
+    def check(self, kb: KnowledgeBase, options: Any) -> Iterator[Finding]:
+        names = sorted(options.beroepsnamen, key=len, reverse=True)
+        professions = re.compile("|".join(re.escape(name) for name in names), re.IGNORECASE)
+        seen: set[frozenset[str]] = set()
+        for entry in kb.modules_in_order():
+            for other_id in entry.model.tegenhangers:
+                other = kb.modules.get(other_id)
+                pair = frozenset((entry.model.id, other_id))
+                if other is None or pair in seen:
+                    continue
+                seen.add(pair)
+                for section in SECTIES:
+                    mine = _words(entry.model, section, professions)
+                    theirs = _words(other.model, section, professions)
+                    if not mine or not theirs or mine == theirs:
+                        continue
+                    matcher = difflib.SequenceMatcher(None, mine, theirs, autojunk=False)
+                    ratio = matcher.ratio()
+                    if ratio < options.min_gelijkenis:
+                        continue
+                    here, there = _first_difference(matcher, mine, theirs)
+                    yield Finding(entry.source, t("style.schakel_drift", section=section, other=other_id,
+                                                  percent=round(ratio * 100), here=here, there=there), (section,))
+
+
+def _first_difference(matcher: difflib.SequenceMatcher[str], mine: list[str], theirs: list[str]) -> tuple[str, str]:
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        if tag != "equal":
+            return " ".join(mine[a1:a2]) or "—", " ".join(theirs[b1:b2]) or "—"
+    return "—", "—"

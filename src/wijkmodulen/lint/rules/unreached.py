@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from wijkmodulen.lint.problem import Finding, Severity
+from wijkmodulen.lint.rule import Rule
+from wijkmodulen.load.kb import Entry, KnowledgeBase
+from wijkmodulen.messages import t
+
+
+class UnreachedOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    soorten: list[str] = ["competentie", "scw-thema", "kennisdomein", "doelgroep"]
+
+
+class Unreached(Rule):
+    """Elke competentie (4A–4T, gk-1–gk-7), elk SCW-thema (via zijn competenties), elk kennisdomein en
+    elke doelgroep wordt door minstens één module bereikt via haar `koppelingen`; zo niet, dan mist
+    een opleidingsplan iets of is de kennisbouwsteen overbodig. Alleen als alle modulen te lezen zijn.
+
+    Passes:
+        # wmw-06 koppelt 4D; 4D wordt bereikt
+    Fails:
+        # geen module noemt 'ouderen' bij koppelingen.doelgroepen
+    """
+
+    code = "WM209"
+    name = "unreached"
+    severity = Severity.INFO
+    scope = "kb"
+    Options = UnreachedOptions
+
+    def check(self, kb: KnowledgeBase, options: Any) -> Iterator[Finding]:
+        if any(issue.source.path.parent.name == "modules" for issue in kb.issues):
+            return  # a module that could not be read might be the one that reaches them
+        reached: set[str] = set()
+        for entry in kb.modules.values():
+            links = entry.model.koppelingen
+            if links is not None:
+                reached.update(links.competenties, links.kennisdomeinen, links.doelgroepen)
+        themes = {e.model.thema for i, e in kb.scw_competenties.items() if i in reached and e.model.thema}
+        groups: list[tuple[str, dict[str, Entry[Any]], set[str]]] = [
+            ("competentie", kb.competenties, reached),
+            ("scw-thema", kb.scw_themas, themes),
+            ("kennisdomein", kb.kennisdomeinen, reached),
+            ("doelgroep", kb.doelgroepen, reached),
+        ]
+        for kind, index, hits in groups:
+            if kind not in options.soorten:
+                continue
+            for identifier, entry in sorted(index.items()):
+                if identifier not in hits:
+                    yield Finding(entry.source, t(f"style.unreached.{kind}", id=identifier), ("id",))
