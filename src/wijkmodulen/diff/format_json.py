@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import TypeAdapter
@@ -15,6 +16,7 @@ from pydantic import TypeAdapter
 from wijkmodulen.diff.model import ItemChange, KbDiff, Side, Status
 
 VERSION: Literal[1] = 1
+SCHEMA_FILE = Path(__file__).with_name("diff.schema.json")
 
 
 @dataclass(frozen=True)
@@ -39,8 +41,4 @@ def format_json(diff: KbDiff) -> str:
 
 def json_schema() -> dict[str, Any]:
     schema = _ADAPTER.json_schema()
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "wijkmodulen diff --format json",
-        **schema,
-    }
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema, "title": "wijkmodulen diff"}

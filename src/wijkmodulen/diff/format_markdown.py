@@ -22,12 +22,8 @@ def escape(text: str) -> str:
 
 def _wrap(text: str, marker: str) -> str:
     """``text`` between markers, with its outer spaces outside them (GitHub ignores ``~~ a~~``)."""
-    core = text.strip()
-    if not core:
-        return text
-    lead = text[: len(text) - len(text.lstrip())]
-    trail = text[len(text.rstrip()):]
-    return f"{lead}{marker}{escape(core)}{marker}{trail}"
+    lead, core, trail = labels.outer_spaces(text)
+    return f"{lead}{marker}{escape(core)}{marker}{trail}" if core else text
 
 
 def struck(text: str | None) -> str:
@@ -64,10 +60,11 @@ def format_markdown(diff: KbDiff, stat: bool = False) -> str:
                 f"- `{p.file}:{p.line}:{p.column}` {escape(p.message)}" for p in side.problems
             ]
             lines.append("")
-    if stat:
-        lines += [f"- {_summary_html(item)}" for item in diff.items]
-    else:
-        for item in diff.items:
+    for item in diff.items:
+        # A pure rename, or --stat, needs one line; anything else opens to its changes.
+        if stat or not (item.fields or item.sections or item.links):
+            lines += [f"- {_summary_html(item)}", ""]
+        else:
             lines += _details(item)
     return "\n".join(lines).rstrip() + "\n"
 
@@ -109,7 +106,7 @@ def _details(item: ItemChange) -> list[str]:
         lines += [_list_item(change) for change in section.items]
         lines.append("")
     for link in item.links:
-        ids = [strong(i) for i in link.added] + [struck(i) for i in link.removed]
+        ids = [struck(i) for i in link.removed] + [strong(i) for i in link.added]
         lines.append(f"- `{link.name}`: {', '.join(ids)}")
     if item.links:
         lines.append("")

@@ -28,22 +28,28 @@ class _Writer:
                 self.text.append(part)
         self.text.append("\n")
 
-    def removed(self, text: str) -> tuple[str, str]:
-        return (text if self.color else f"[-{text}-]"), "red strike"
+    def marked(self, text: str, start: str, end: str, style: str) -> list[str | tuple[str, str]]:
+        """``text`` styled (colour) or between markers (plain), its outer spaces left outside."""
+        lead, core, trail = labels.outer_spaces(labels.one_line(text))
+        if not core:
+            return [lead]
+        return [lead, (core if self.color else f"{start}{core}{end}", style), trail]
 
-    def added(self, text: str) -> tuple[str, str]:
-        return (text if self.color else f"{{+{text}+}}"), "green"
+    def removed(self, text: str | None) -> list[str | tuple[str, str]]:
+        return self.marked(text or "", "[-", "-]", "red strike")
+
+    def added(self, text: str | None) -> list[str | tuple[str, str]]:
+        return self.marked(text or "", "{+", "+}", "green")
 
     def words(self, segments: tuple[Segment, ...]) -> list[str | tuple[str, str]]:
         parts: list[str | tuple[str, str]] = []
         for segment in segments:
-            text = labels.one_line(segment.text)
             if segment.op == "=":
-                parts.append(text)
+                parts.append(labels.one_line(segment.text))
             elif segment.op == "-":
-                parts.append(self.removed(text))
+                parts += self.removed(segment.text)
             else:
-                parts.append(self.added(text))
+                parts += self.added(segment.text)
         return parts
 
 
@@ -92,7 +98,7 @@ def _stat_counts(item: ItemChange) -> list[str]:
     for field in item.fields:
         counts.append(f"{field.name} ~")
     for link in item.links:
-        shown = " ".join([*(f"+{i}" for i in link.added), *(f"-{i}" for i in link.removed)])
+        shown = " ".join([*(f"-{i}" for i in link.removed), *(f"+{i}" for i in link.added)])
         counts.append(f"{link.name} {shown}")
     return counts
 
@@ -100,9 +106,9 @@ def _stat_counts(item: ItemChange) -> list[str]:
 def _body(out: _Writer, item: ItemChange) -> None:
     for field in item.fields:
         if field.old is None:
-            out.line(INDENT, ("+ ", "green"), f"{field.name}: ", out.added(labels.one_line(field.new)))
+            out.line(INDENT, ("+ ", "green"), f"{field.name}: ", *out.added(field.new))
         elif field.new is None:
-            out.line(INDENT, ("- ", "red"), f"{field.name}: ", out.removed(labels.one_line(field.old)))
+            out.line(INDENT, ("- ", "red"), f"{field.name}: ", *out.removed(field.old))
         else:
             out.line(INDENT, ("~ ", "yellow"), f"{field.name}: ", *out.words(field.words))
     for section in item.sections:
@@ -113,10 +119,10 @@ def _body(out: _Writer, item: ItemChange) -> None:
             _list_item(out, change)
     for link in item.links:
         ids: list[str | tuple[str, str]] = []
-        for identifier in link.added:
-            ids += [" ", out.added(identifier)]
         for identifier in link.removed:
-            ids += [" ", out.removed(identifier)]
+            ids += [" ", *out.removed(identifier)]
+        for identifier in link.added:
+            ids += [" ", *out.added(identifier)]
         out.line(INDENT, ("~ ", "yellow"), f"{link.name}:", *ids)
 
 
@@ -124,9 +130,9 @@ def _list_item(out: _Writer, change: ListItemChange) -> None:
     mark = (MARK[change.change], STYLE[change.change])
     where = f" {labels.position(change)}: "
     if change.change == "added":
-        out.line(INDENT * 2, mark, where, out.added(labels.one_line(change.new)))
+        out.line(INDENT * 2, mark, where, *out.added(change.new))
     elif change.change == "removed":
-        out.line(INDENT * 2, mark, where, out.removed(labels.one_line(change.old)))
+        out.line(INDENT * 2, mark, where, *out.removed(change.old))
     elif change.change == "moved":
         out.line(INDENT * 2, mark, where, labels.one_line(change.new))
     else:

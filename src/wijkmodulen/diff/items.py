@@ -24,6 +24,7 @@ LINK_LISTS = frozenset({"tegenhangers", "verwijzingen"})
 LINK_SINGLE = frozenset({"specificatie_van", "thema"})
 KOPPELING_LISTS = ("competenties", "kennisdomeinen", "doelgroepen")
 IGNORED = frozenset({"id"})  # shown in the item's heading
+HEADING = frozenset({"titel"})  # also in the heading: not repeated when the whole item comes or goes
 
 
 @dataclass
@@ -41,7 +42,7 @@ def aspects(model: BaseModel | None) -> Aspects:
     data = plain(model)
     assert isinstance(data, dict)
     for name, value in data.items():
-        if name in IGNORED or value is None:
+        if name in IGNORED or value is None or value == []:
             continue
         if name in SECTION_FIELDS:
             result.sections[name] = section_texts(value, voetnoten=name == "voetnoten")
@@ -139,7 +140,7 @@ def compare(
     fields = []
     for name in _union(a.fields, b.fields):
         before, after = a.fields.get(name), b.fields.get(name)
-        if before == after:
+        if before == after or (name in HEADING and (old is None or new is None)):
             continue
         # The explanation of a link that comes or goes is part of that link change.
         if name.startswith("koppelingen.toelichting.") and name.rsplit(".", 1)[1] in gone_or_new:

@@ -10,7 +10,9 @@ def side_label(side: Side) -> str:
     if side.kind == "worktree":
         return t("diff.worktree")
     if side.commit:
-        return f"{side.label} ({side.commit[:7]})"
+        short = side.commit[:7]
+        # A commit id given as such is shown once, shortened.
+        return short if side.commit.startswith(side.label.lower()) else f"{side.label} ({short})"
     return side.label
 
 
@@ -24,6 +26,8 @@ def summary(diff: KbDiff) -> str:
     totals = dict.fromkeys(STATUSES, 0)
     for item in diff.items:
         totals[item.status] += 1
+    if len(diff.items) == 1:
+        return t("diff.summary_one", **totals)
     return t("diff.summary", total=len(diff.items), **totals)
 
 
@@ -62,6 +66,15 @@ def renames(item: ItemChange) -> list[str]:
 
 def one_line(text: str | None) -> str:
     return " ".join((text or "").split("\n"))
+
+
+def outer_spaces(text: str) -> tuple[str, str, str]:
+    """``text`` as (leading white space, core, trailing white space): markers go around the core."""
+    core = text.strip()
+    if not core:
+        return text, "", ""
+    lead = text[: len(text) - len(text.lstrip())]
+    return lead, core, text[len(lead) + len(core):]
 
 
 def problems_heading(side: Side) -> str:

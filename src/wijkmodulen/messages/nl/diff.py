@@ -23,6 +23,9 @@ MESSAGES: dict[str, str] = {
     "diff.summary": (
         "{total} verschillen: {added} toegevoegd, {removed} verwijderd, {renamed} hernoemd, {changed} gewijzigd."
     ),
+    "diff.summary_one": (
+        "1 verschil: {added} toegevoegd, {removed} verwijderd, {renamed} hernoemd, {changed} gewijzigd."
+    ),
     "diff.problems": "Problemen in {side} (deze bestanden zijn niet vergeleken):",
     "diff.renamed_id": "id {old} → {new}",
     "diff.renamed_file": "bestand {old} → {new}",
