@@ -11,7 +11,7 @@ class GitRepo:
     def __init__(self, root: Path) -> None:
         self.root = root
         root.mkdir(parents=True, exist_ok=True)
-        self.git("init", "-q")
+        self.git("init", "-q", "-b", "main")
         self.git("config", "user.name", "Test")
         self.git("config", "user.email", "test@example.org")
         self.git("config", "commit.gpgsign", "false")

@@ -87,11 +87,12 @@ def _match_renamed(
     lost: list[Entry[Any]], found: list[Entry[Any]]
 ) -> list[tuple[Entry[Any] | None, Entry[Any] | None]]:
     candidates = []
+    found_words = [content_text(b.model).split() for b in found]
     for a_index, a in enumerate(lost):
         matcher = SequenceMatcher(None, autojunk=False)
         matcher.set_seq2(content_text(a.model).split())
-        for b_index, b in enumerate(found):
-            matcher.set_seq1(content_text(b.model).split())
+        for b_index, words in enumerate(found_words):
+            matcher.set_seq1(words)
             if matcher.quick_ratio() < RENAME_THRESHOLD:
                 continue
             ratio = matcher.ratio()
