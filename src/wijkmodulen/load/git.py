@@ -146,8 +146,8 @@ class ParseCache:
         source, issue = cached
         if source.path == path:
             return source, issue
-        # Same content under another name: share the parsed data, not the file identity.
-        moved = SourceFile(path=path, text=source.text, data=source.data)
+        # Same content under another name: share everything read from the content, not the name.
+        moved = replace(source, path=path)
         return moved, (replace(issue, source=moved) if issue else None)
 
 
