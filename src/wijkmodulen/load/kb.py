@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -308,11 +308,44 @@ def _id_of_unloaded(source: SourceFile) -> str:
     return match.group(0) if match else stem
 
 
-def load_knowledge_base(root: Path) -> KnowledgeBase:
+Reader = Callable[[Path, bytes | None], tuple[SourceFile, LoadIssue | None]]
+"""Reads one file (from ``raw`` when given): ``read_source`` or a cache in front of it."""
+
+
+def load_knowledge_base(root: Path, read: Reader = read_source) -> KnowledgeBase:
     """Load every file under ``root``; problems are collected, never raised."""
-    kb = KnowledgeBase(root=root)
-    paths, kb.stray_files = kb_files(root)
-    for path in paths:
-        source, issue = read_source(path)
+    paths, stray = kb_files(root)
+    return build_knowledge_base(root, [(path.relative_to(root), None) for path in paths], stray, read)
+
+
+def build_knowledge_base(
+    root: Path,
+    files: Iterable[tuple[PurePath, bytes | None]],
+    stray_files: Iterable[Path] = (),
+    read: Reader = read_source,
+) -> KnowledgeBase:
+    """A KB from (path relative to ``root``, content) pairs, in KB order; content None means "read
+    the file". Folders and git revisions both load through here."""
+    kb = KnowledgeBase(root=root, stray_files=list(stray_files))
+    for relative, raw in files:
+        source, issue = read(root / relative, raw)
         add_source(kb, source, issue)
     return kb
+
+
+def kb_file_kind(relative: PurePath) -> str | None:
+    """"yaml" for a file the KB reads, "stray" for another file in a kind folder, else None."""
+    if relative.as_posix() == BRONNEN_FILE:
+        return "yaml"
+    if len(relative.parts) < 2 or relative.parts[0] not in FOLDERS:
+        return None
+    if relative.suffix in (".yaml", ".yml"):
+        return "yaml"
+    return None if relative.name.startswith(".") else "stray"
+
+
+def kb_order(relative: PurePath) -> tuple[int, PurePath]:
+    """Sort key giving the order of ``kb_files``: bronnen.yaml, then the kind folders in turn."""
+    if relative.as_posix() == BRONNEN_FILE:
+        return (0, relative)
+    return (1 + FOLDERS.index(relative.parts[0]), relative)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from wijkmodulen.messages.nl import core, style, xref
+from wijkmodulen.messages.nl import core, diff, git, style, xref
 
-PARTS: tuple[dict[str, str], ...] = (core.MESSAGES, style.MESSAGES, xref.MESSAGES)
+PARTS: tuple[dict[str, str], ...] = (core.MESSAGES, diff.MESSAGES, git.MESSAGES, style.MESSAGES, xref.MESSAGES)
 
 CATALOGUE: dict[str, str] = {key: text for part in PARTS for key, text in part.items()}

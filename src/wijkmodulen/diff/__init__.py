@@ -1,0 +1,1 @@
+"""Semantic comparison of two knowledge bases: what changed in the methodology, not in the YAML."""
