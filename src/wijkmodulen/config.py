@@ -10,13 +10,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 
 class ProjectConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     kb: str | None = None
+    # Larger files are refused before they are read: a KB file is a few kilobytes.
+    max_file_size_mb: float = Field(default=5, gt=0)
+    # Deeper nesting is refused before it is built; at most 200 keeps the builder's recursion safe.
+    max_depth: int = Field(default=50, ge=1, le=200)
 
 
 class ConfigError(Exception):

@@ -50,7 +50,7 @@ def lint(
         fail(t("cli.bad_fail_level", value=fail_level, choices=", ".join(FAIL_LEVELS)))
     exit_code = 0
     for location, only in _targets(paths or []):
-        kb = load_knowledge_base(location.root)
+        kb = load_knowledge_base(location.root, location.limits)
         result = lint_knowledge_base(kb, only=only, fail_level=Severity.parse(fail_level))
         text = format_text(result, summary=not quiet)
         if text:

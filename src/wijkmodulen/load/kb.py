@@ -6,7 +6,10 @@ Parse and validation errors are data (``LoadIssue``): one broken file never hide
 from __future__ import annotations
 
 import difflib
+import errno
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +17,15 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from wijkmodulen.load.yaml_source import Path_, Position, SourceFile, YamlProblem, decode, load_text
+from wijkmodulen.load.limits import Limits
+from wijkmodulen.load.yaml_source import (
+    Path_,
+    Position,
+    SourceFile,
+    YamlProblem,
+    decode,
+    load_text,
+)
 from wijkmodulen.messages import t
 from wijkmodulen.model import (
     Bronnen,
@@ -28,6 +39,9 @@ from wijkmodulen.model import (
 from wijkmodulen.model.common import GENERIEKE_COMPETENTIE_ID, MODULE_ID, SCW_COMPETENTIE_ID
 
 M = TypeVar("M", bound=BaseModel)
+
+DEFAULT_LIMITS = Limits()
+_START = Position(1, 1)
 
 FOLDERS = ("modules", "competenties", "kennisbouwstenen", "inleiding")
 BRONNEN_FILE = "bronnen.yaml"
@@ -95,16 +109,26 @@ class KnowledgeBase:
 
 
 def kb_files(root: Path) -> tuple[list[Path], list[Path]]:
-    """The YAML files of a KB and the stray files in its kind folders, in a stable order."""
+    """The YAML files of a KB and the stray files in its kind folders, in a stable order.
+
+    Symbolic links are listed with the YAML files whatever their name, so that ``read_source``
+    reports them: they are never followed (one could point anywhere outside the KB).
+    """
     files: list[Path] = []
     stray: list[Path] = []
-    if (root / BRONNEN_FILE).is_file():
+    if (root / BRONNEN_FILE).is_file() or (root / BRONNEN_FILE).is_symlink():
         files.append(root / BRONNEN_FILE)
     for folder in FOLDERS:
         directory = root / folder
+        if directory.is_symlink():
+            files.append(directory)
+            continue
         if not directory.is_dir():
             continue
         for path in sorted(directory.rglob("*")):
+            if path.is_symlink():
+                files.append(path)
+                continue
             if path.is_dir():
                 continue
             if path.suffix in (".yaml", ".yml"):
@@ -114,26 +138,90 @@ def kb_files(root: Path) -> tuple[list[Path], list[Path]]:
     return files, stray
 
 
-def read_source(path: Path, raw: bytes | None = None) -> tuple[SourceFile, LoadIssue | None]:
+def read_source(
+    path: Path, raw: bytes | None = None, limits: Limits = DEFAULT_LIMITS
+) -> tuple[SourceFile, LoadIssue | None]:
     """Read and parse one file. A problem becomes a LoadIssue, never an exception."""
     source = SourceFile(path=path, text="")
+
+    def issue(message: str, position: Position = _START) -> tuple[SourceFile, LoadIssue]:
+        return source, LoadIssue(source, "syntax", message, (), position)
+
+    if _bad_name(path):
+        return issue(t("load.bad_name"))
     try:
         if raw is None:
-            raw = path.read_bytes()
+            raw = _read_bounded(path, limits)
+        if len(raw) > limits.max_bytes:
+            return issue(_too_large(len(raw), limits))
         source.text = decode(raw)
-        source.data = load_text(source.text)
+        source.data = load_text(source.text, limits.max_depth)
+    except _Refused as refused:
+        return issue(refused.message)
     except OSError as error:
-        return source, LoadIssue(source, "syntax", t("load.unreadable", detail=error.strerror), (), Position(1, 1))
+        return issue(t("load.unreadable", detail=error.strerror))
     except YamlProblem as problem:
-        return source, LoadIssue(source, "syntax", problem.message, (), problem.position)
-    except RecursionError:
-        return source, LoadIssue(source, "syntax", t("load.too_deep"), (), Position(1, 1))
+        return issue(problem.message, problem.position)
     if source.data is None:
-        return source, LoadIssue(source, "syntax", t("load.empty"), (), Position(1, 1))
+        return issue(t("load.empty"))
     if not isinstance(source.data, dict):
         kind = t("kind.list") if isinstance(source.data, list) else t("kind.scalar")
-        return source, LoadIssue(source, "syntax", t("load.not_mapping", kind=kind), (), Position(1, 1))
+        return issue(t("load.not_mapping", kind=kind))
     return source, None
+
+
+class _Refused(Exception):
+    """A file that is not opened or not read to the end, with the reason."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _bad_name(path: Path) -> bool:
+    """A name that is not UTF-8 (kept by Python as surrogate escapes) cannot be shown or linked."""
+    try:
+        path.name.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _too_large(size: int, limits: Limits) -> str:
+    mb = 1024 * 1024
+    return t("load.too_large", size=f"{size / mb:.1f}", limit=f"{limits.max_bytes / mb:g}")
+
+
+def _link_target(path: Path) -> str:
+    return os.readlink(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _read_bounded(path: Path, limits: Limits) -> bytes:
+    """The bytes of a regular file of at most ``limits.max_bytes``, refused before reading otherwise.
+
+    The size is taken from the open file before reading, and reading stops one byte past the
+    limit in case the file grows meanwhile. Symbolic links are not followed, and FIFOs, sockets
+    and devices are not read (a FIFO would block forever, a device could be endless).
+    """
+    info = path.lstat()
+    if stat.S_ISLNK(info.st_mode):
+        raise _Refused(t("load.symlink", target=_link_target(path)))
+    if not stat.S_ISREG(info.st_mode):
+        raise _Refused(t("load.not_regular"))
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError as error:
+        if error.errno == errno.ELOOP:  # replaced by a link since lstat
+            raise _Refused(t("load.symlink", target=_link_target(path))) from None
+        raise
+    with os.fdopen(descriptor, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise _Refused(t("load.not_regular"))
+        if info.st_size > limits.max_bytes:
+            raise _Refused(_too_large(info.st_size, limits))
+        return handle.read(limits.max_bytes + 1)
 
 
 def model_for(root: Path, path: Path, data: dict[str, Any]) -> type[BaseModel] | str:
@@ -306,11 +394,11 @@ def _id_of_unloaded(source: SourceFile) -> str:
     return match.group(0) if match else stem
 
 
-def load_knowledge_base(root: Path) -> KnowledgeBase:
+def load_knowledge_base(root: Path, limits: Limits = DEFAULT_LIMITS) -> KnowledgeBase:
     """Load every file under ``root``; problems are collected, never raised."""
     kb = KnowledgeBase(root=root)
     paths, kb.stray_files = kb_files(root)
     for path in paths:
-        source, issue = read_source(path)
+        source, issue = read_source(path, limits=limits)
         add_source(kb, source, issue)
     return kb

@@ -15,8 +15,10 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from wijkmodulen.load.limits import Limits
 from wijkmodulen.messages import t
 
 Path_ = tuple[str | int, ...]
@@ -73,8 +75,30 @@ def _offset_position(raw: bytes, offset: int) -> Position:
     return Position(before.count(b"\n") + 1, column)
 
 
-def compose(text: str) -> Node | None:
+def _check_depth(text: str, max_depth: int) -> None:
+    """Refuse nesting deeper than ``max_depth`` before anything is composed.
+
+    libyaml's parser keeps its own stack (no recursion), but composing recurses in C per level
+    (a few hundred thousand levels crash the process) and parsing slows quadratically with the
+    depth of flow collections. Events are therefore counted first, stopping at the first level
+    too deep, which keeps the cost linear.
+    """
+    depth = 0
+    for event in _yaml().parse(io.StringIO(text)):
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > max_depth:
+                mark = event.start_mark
+                raise YamlProblem(t("load.too_deep", max=max_depth), Position(mark.line + 1, mark.column + 1))
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
+
+
+def compose(text: str, max_depth: int | None = None) -> Node | None:
+    """The node tree of ``text``; with ``max_depth``, deeper nesting is a YamlProblem first."""
     try:
+        if max_depth is not None:
+            _check_depth(text, max_depth)
         return _yaml().compose(io.StringIO(text))  # type: ignore[no-any-return]
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -135,9 +159,9 @@ class _Builder:
         return self._scalars.construct_object(node, deep=True)
 
 
-def load_text(text: str) -> Any:
+def load_text(text: str, max_depth: int = Limits.max_depth) -> Any:
     """Plain data from YAML text, or a YamlProblem with the position of the offence."""
-    node = compose(text)
+    node = compose(text, max_depth)
     if node is None:
         return None
     return _Builder().build(node)
