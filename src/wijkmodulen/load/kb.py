@@ -188,8 +188,13 @@ def _bad_name(path: Path) -> bool:
 
 
 def _too_large(size: int, limits: Limits) -> str:
-    mb = 1024 * 1024
-    return t("load.too_large", size=f"{size / mb:.1f}", limit=f"{limits.max_bytes / mb:g}")
+    return t("load.too_large", size=_amount(size), limit=_amount(limits.max_bytes))
+
+
+def _amount(size: int) -> str:
+    """A file size for Dutch readers: '60,0 MB', '23,4 kB'."""
+    text = f"{size / 1024**2:.1f} MB" if size >= 1024**2 else f"{size / 1024:.1f} kB"
+    return text.replace(".", ",")
 
 
 def _link_target(path: Path) -> str:

@@ -69,10 +69,13 @@ def decode(raw: bytes) -> str:
 
 
 def _offset_position(raw: bytes, offset: int) -> Position:
+    """Line and column of a byte offset, counting CRLF, LF and a lone CR as one line end each
+    (as YAML and ``decode`` do)."""
     before = raw[:offset]
-    line_start = before.rfind(b"\n") + 1
+    breaks = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n")
+    line_start = max(before.rfind(b"\n"), before.rfind(b"\r")) + 1
     column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
-    return Position(before.count(b"\n") + 1, column)
+    return Position(breaks + 1, column)
 
 
 def _check_depth(text: str, max_depth: int) -> None:

@@ -59,7 +59,7 @@ MESSAGES: dict[str, str] = {
     "load.empty": "Het bestand is leeg.",
     "load.too_deep": "Het bestand is dieper genest dan {max} niveaus (max_depth); niet verder gelezen.",
     "load.too_large": (
-        "Het bestand is {size} MB, groter dan de grens van {limit} MB (max_file_size_mb); niet gelezen."
+        "Het bestand is {size}, groter dan de grens van {limit} (max_file_size_mb); niet gelezen."
     ),
     "load.symlink": "Symbolische koppeling (naar {target}) wordt niet gevolgd; zet het bestand zelf hier.",
     "load.not_regular": "Geen gewoon bestand (map, fifo, socket of apparaat); niet gelezen.",
