@@ -69,10 +69,6 @@ class Run:
             if m
         )
 
-    def messages(self, file: str) -> list[str]:
-        """The finding lines (position onwards) of one file."""
-        return [line.split(":", 1)[1] for line in self.stdout.splitlines() if line.startswith(file + ":")]
-
 
 # `python -m wijkmodulen`, after capping the child's own address space (no preexec_fn: unsafe
 # with threads)
@@ -116,10 +112,15 @@ def lint_kb(tmp_path: Path, *options: str, timeout: float = 60, prefix: Sequence
     return run_cli(["lint", "kb", *options], tmp_path, timeout, prefix)
 
 
-def assert_refused(run: Run, expected: Sequence[str], message: str, fail_exit: int = 1) -> None:
-    """The hostile findings ``expected`` (and the canary's) exactly, one of them saying
-    ``message``; exit 1; no traceback."""
+def assert_refused(run: Run, expected: Sequence[str], message: str) -> None:
+    """The hostile findings ``expected`` (and the canary's) exactly, each saying ``message``
+    (with no hostile findings: some finding says it); exit 1; no traceback."""
     assert "Traceback" not in run.stdout + run.stderr, run.stderr
-    assert run.code == fail_exit, (run.code, run.stdout, run.stderr)
+    assert run.code == 1, (run.code, run.stdout, run.stderr)
     assert run.findings() == sorted([*CANARY, *expected]), run.stdout
+    for finding in expected:
+        location = finding.split(" ", 1)[1]
+        lines = [line for line in run.stdout.splitlines() if line.startswith(location + "  ")]
+        assert len(lines) == 1, run.stdout
+        assert message in lines[0], lines[0]
     assert message in run.stdout, run.stdout

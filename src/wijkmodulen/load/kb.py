@@ -111,8 +111,9 @@ class KnowledgeBase:
 def kb_files(root: Path) -> tuple[list[Path], list[Path]]:
     """The YAML files of a KB and the stray files in its kind folders, in a stable order.
 
-    Symbolic links are listed with the YAML files whatever their name, so that ``read_source``
-    reports them: they are never followed (one could point anywhere outside the KB).
+    Symbolic links and folders that cannot be listed are put with the YAML files whatever their
+    name, so that ``read_source`` reports them: links are never followed (one could point
+    anywhere outside the KB), and the files of an unreadable folder must not vanish unseen.
     """
     files: list[Path] = []
     stray: list[Path] = []
@@ -125,8 +126,9 @@ def kb_files(root: Path) -> tuple[list[Path], list[Path]]:
             continue
         if not directory.is_dir():
             continue
-        for path in sorted(directory.rglob("*")):
-            if path.is_symlink():
+        unreadable: list[Path] = []
+        for path in sorted(set(_entries(directory, unreadable))):
+            if path.is_symlink() or path in unreadable:
                 files.append(path)
                 continue
             if path.is_dir():
@@ -136,6 +138,19 @@ def kb_files(root: Path) -> tuple[list[Path], list[Path]]:
             elif not path.name.startswith("."):
                 stray.append(path)
     return files, stray
+
+
+def _entries(directory: Path, unreadable: list[Path]) -> Iterator[Path]:
+    """Everything below ``directory``, not following links; folders that cannot be listed are
+    yielded too and added to ``unreadable``."""
+
+    def note(error: OSError) -> None:
+        unreadable.append(Path(error.filename))
+
+    for folder, folders, names in os.walk(directory, onerror=note):
+        for name in (*folders, *names):
+            yield Path(folder) / name
+    yield from unreadable  # the top folder itself, if it is the unreadable one
 
 
 def read_source(
@@ -211,6 +226,8 @@ def _read_bounded(path: Path, limits: Limits) -> bytes:
     info = path.lstat()
     if stat.S_ISLNK(info.st_mode):
         raise _Refused(t("load.symlink", target=_link_target(path)))
+    if stat.S_ISDIR(info.st_mode):  # only folders that could not be listed come here
+        raise _Refused(t("load.unreadable_folder"))
     if not stat.S_ISREG(info.st_mode):
         raise _Refused(t("load.not_regular"))
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)

@@ -11,12 +11,17 @@ from wijkmodulen.messages import t
 
 
 def display_path(path: Path, base: Path | None = None) -> str:
-    """A path relative to ``base`` (default: the current folder) when it lies below it."""
+    """A path relative to ``base`` (default: the current folder) when it lies below it.
+
+    A symbolic link is shown as itself, not as what it points to; a name that is not UTF-8 is
+    shown with replacement characters (printing it as is would fail).
+    """
     base = base or Path.cwd()
     try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
+        text = (path.parent.resolve() / path.name).relative_to(base.resolve()).as_posix()
     except ValueError:
-        return os.fspath(path)
+        text = os.fspath(path)
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def format_text(result: LintResult, summary: bool = True) -> str:

@@ -62,7 +62,8 @@ MESSAGES: dict[str, str] = {
         "Het bestand is {size}, groter dan de grens van {limit} (max_file_size_mb); niet gelezen."
     ),
     "load.symlink": "Symbolische koppeling (naar {target}) wordt niet gevolgd; zet het bestand zelf hier.",
-    "load.not_regular": "Geen gewoon bestand (map, fifo, socket of apparaat); niet gelezen.",
+    "load.not_regular": "Geen gewoon bestand (fifo, socket of apparaat); niet gelezen.",
+    "load.unreadable_folder": "Map kan niet gelezen worden; de bestanden erin worden niet gecontroleerd.",
     "load.bad_name": "De bestandsnaam is geen geldige UTF-8; geef het bestand een nieuwe naam.",
     "load.unreadable": "Bestand kan niet gelezen worden: {detail}",
     "load.non_string_key": "Sleutels moeten tekst zijn, niet {kind}.",
