@@ -35,9 +35,11 @@ def test_internal_error_is_one_line_asking_to_report_it(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
-        "Interne fout in wijkmodulen (AttributeError: 'NoneType' object has no attribute 'strip');"
-        " meld dit alsjeblieft, met de uitvoer van dezelfde opdracht met --debug vooraan"
-        " (wijkmodulen --debug ...)."
+        (
+            "Interne fout in wijkmodulen (AttributeError: 'NoneType' object has no attribute 'strip');"
+            " meld dit alsjeblieft, met de uitvoer van dezelfde opdracht met --debug vooraan"
+            " (wijkmodulen --debug ...)."
+        )
     ]
 
 
