@@ -18,14 +18,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from wijkmodulen.load.limits import Limits
-from wijkmodulen.load.yaml_source import (
-    Path_,
-    Position,
-    SourceFile,
-    YamlProblem,
-    decode,
-    load_text,
-)
+from wijkmodulen.load.yaml_source import Path_, Position, SourceFile, YamlProblem, decode, load_text
 from wijkmodulen.messages import t
 from wijkmodulen.model import (
     Bronnen,
@@ -41,7 +34,6 @@ from wijkmodulen.model.common import GENERIEKE_COMPETENTIE_ID, MODULE_ID, SCW_CO
 M = TypeVar("M", bound=BaseModel)
 
 DEFAULT_LIMITS = Limits()
-_START = Position(1, 1)
 
 FOLDERS = ("modules", "competenties", "kennisbouwstenen", "inleiding")
 BRONNEN_FILE = "bronnen.yaml"
@@ -158,30 +150,26 @@ def read_source(
 ) -> tuple[SourceFile, LoadIssue | None]:
     """Read and parse one file. A problem becomes a LoadIssue, never an exception."""
     source = SourceFile(path=path, text="")
-
-    def issue(message: str, position: Position = _START) -> tuple[SourceFile, LoadIssue]:
-        return source, LoadIssue(source, "syntax", message, (), position)
-
-    if _bad_name(path):
-        return issue(t("load.bad_name"))
     try:
+        if _bad_name(path):
+            raise _Refused(t("load.bad_name"))
         if raw is None:
             raw = _read_bounded(path, limits)
         if len(raw) > limits.max_bytes:
-            return issue(_too_large(len(raw), limits))
+            raise _Refused(_too_large(len(raw), limits))
         source.text = decode(raw)
         source.data = load_text(source.text, limits.max_depth)
     except _Refused as refused:
-        return issue(refused.message)
+        return source, LoadIssue(source, "syntax", refused.message, (), Position(1, 1))
     except OSError as error:
-        return issue(t("load.unreadable", detail=error.strerror))
+        return source, LoadIssue(source, "syntax", t("load.unreadable", detail=error.strerror), (), Position(1, 1))
     except YamlProblem as problem:
-        return issue(problem.message, problem.position)
+        return source, LoadIssue(source, "syntax", problem.message, (), problem.position)
     if source.data is None:
-        return issue(t("load.empty"))
+        return source, LoadIssue(source, "syntax", t("load.empty"), (), Position(1, 1))
     if not isinstance(source.data, dict):
         kind = t("kind.list") if isinstance(source.data, list) else t("kind.scalar")
-        return issue(t("load.not_mapping", kind=kind))
+        return source, LoadIssue(source, "syntax", t("load.not_mapping", kind=kind), (), Position(1, 1))
     return source, None
 
 
