@@ -95,11 +95,13 @@ def test_unreadable_folder_is_reported_not_skipped(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def unix_socket(tmp_path: Path) -> Iterator[Path]:
+def unix_socket(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     path = tmp_path / "kb" / "kennisbouwstenen" / "stopcontact.yaml"
-    server = socket.socket(socket.AF_UNIX)
     kb_with_canary(tmp_path)
-    server.bind(str(path))
+    server = socket.socket(socket.AF_UNIX)
+    with monkeypatch.context() as patch:
+        patch.chdir(path.parent)  # bound by its short name: socket paths may not exceed ~100 bytes
+        server.bind(path.name)
     yield path
     server.close()
 
