@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from wijkmodulen.messages import t
 
@@ -45,6 +45,10 @@ class ProjectConfig(BaseModel):
 
     kb: str | None = None
     lint: LintConfig = LintConfig()
+    # Larger files are refused before they are read: a KB file is a few kilobytes.
+    max_file_size_mb: float = Field(default=5, gt=0)
+    # Deeper nesting is refused before it is built; at most 200 keeps the builder's recursion safe.
+    max_depth: int = Field(default=50, ge=1, le=200)
 
 
 class ConfigError(Exception):

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from wijkmodulen.config import find_config
+from wijkmodulen.config import ProjectConfig, find_config
+from wijkmodulen.load.limits import Limits
 from wijkmodulen.messages import t
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -15,6 +16,7 @@ _PACKAGE = Path(__file__).resolve().parent
 class KbLocation:
     root: Path
     origin: str  # shown to the user
+    limits: Limits = field(default_factory=Limits)  # from the project config
 
 
 def packaged_kb() -> Path:
@@ -25,15 +27,21 @@ def packaged_kb() -> Path:
     return _PACKAGE.parent.parent / "data"
 
 
+def limits_of(config: ProjectConfig) -> Limits:
+    return Limits(max_bytes=int(config.max_file_size_mb * 1024 * 1024), max_depth=config.max_depth)
+
+
 def locate_kb(explicit: Path | None = None) -> KbLocation:
-    if explicit is not None:
-        return KbLocation(explicit, t("cli.origin.argument"))
     loaded = find_config()
+    limits = limits_of(loaded.config)
+    if explicit is not None:
+        return KbLocation(explicit, t("cli.origin.argument"), limits)
     if loaded.config.kb is not None and loaded.path is not None:
-        return KbLocation(loaded.folder / loaded.config.kb, t("cli.origin.config", config=loaded.path.name))
+        origin = t("cli.origin.config", config=loaded.path.name)
+        return KbLocation(loaded.folder / loaded.config.kb, origin, limits)
     if Path("data").is_dir():
-        return KbLocation(Path("data"), t("cli.origin.default"))
-    return KbLocation(packaged_kb(), t("cli.origin.packaged"))
+        return KbLocation(Path("data"), t("cli.origin.default"), limits)
+    return KbLocation(packaged_kb(), t("cli.origin.packaged"), limits)
 
 
 def kb_root_of(path: Path) -> Path | None:

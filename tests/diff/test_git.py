@@ -103,7 +103,7 @@ def test_unchanged_blobs_are_parsed_once(repo: GitRepo) -> None:
     assert before.modules["wmw-01"].source is after.modules["wmw-01"].source
     # The working tree shares the cache too: only its edited file is new.
     repo.edit("data/modules/wmw-03-eerste-hulp.yaml", "Thuis.", "Bij de bewoner thuis.")
-    load_knowledge_base(repo.root / "data", cache.read)
+    load_knowledge_base(repo.root / "data", read=cache.read)
     assert cache.parsed == files + 2
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 
 from wijkmodulen.cli import diff_cmd, fmt_cmd, kb_cmd, lint_cmd, new_cmd, xref_cmd
-from wijkmodulen.cli.app import app
+from wijkmodulen.cli.app import app, report_internal_error
 
 __all__ = ["app", "diff_cmd", "fmt_cmd", "kb_cmd", "lint_cmd", "main", "new_cmd", "xref_cmd"]
 
@@ -18,3 +18,5 @@ def main() -> None:
         app()
     except KeyboardInterrupt:
         sys.exit(130)
+    except Exception as error:  # noqa: BLE001 - last line of defence: one line (or --debug), exit 2
+        sys.exit(report_internal_error(error))

@@ -25,15 +25,18 @@ def diff(
 ) -> None:
     from wijkmodulen.diff.compare import diff_knowledge_bases
     from wijkmodulen.diff.sides import load_sides, needs_kb_folder
-    from wijkmodulen.load.git import GitError
+    from wijkmodulen.load.git import GitError, ParseCache
+    from wijkmodulen.load.limits import Limits
 
     if output_format not in FORMATS:
         fail(t("diff.bad_format", value=output_format, choices=", ".join(FORMATS)))
     if stat and output_format == "json":
         fail(t("diff.stat_json"))
-    kb_folder = locate(kb).root if needs_kb_folder(old, new) else None
+    location = locate(kb) if needs_kb_folder(old, new) else None
+    kb_folder = location.root if location else None
+    cache = ParseCache(location.limits if location else Limits())
     try:
-        (old_side, old_kb), (new_side, new_kb) = load_sides([old, new], kb_folder)
+        (old_side, old_kb), (new_side, new_kb) = load_sides([old, new], kb_folder, cache)
     except GitError as error:
         fail(str(error))
     result = diff_knowledge_bases(old_kb, new_kb, old_side, new_side)

@@ -20,7 +20,7 @@ def summary(
     from wijkmodulen.summary import summarize
 
     location = locate(kb_path)
-    out.print(summarize(load_knowledge_base(location.root)), markup=False)
+    out.print(summarize(load_knowledge_base(location.root, location.limits)), markup=False)
 
 
 @app.command(help=t("schema.help"))

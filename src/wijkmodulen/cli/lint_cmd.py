@@ -108,7 +108,7 @@ def lint(
     level = Severity.parse(fail_level) if fail_level else None
     results = []
     for location, only in _targets(paths or []):
-        kb = load_knowledge_base(location.root)
+        kb = load_knowledge_base(location.root, location.limits)
         results.append(lint_knowledge_base(kb, only=only, fail_level=level, settings=settings))
     result = merge_results(results)
     _report(result, report_base(result.kb.root), chosen_format, quiet)

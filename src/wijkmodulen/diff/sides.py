@@ -39,11 +39,11 @@ def load_sides(
     for spec in specs:
         if spec is None:
             assert kb_folder is not None
-            sides.append((SideInfo("worktree"), load_knowledge_base(kb_folder, cache.read)))
+            sides.append((SideInfo("worktree"), load_knowledge_base(kb_folder, read=cache.read)))
         elif spec in at_revision:
             sides.append(at_revision[spec])
         else:
-            sides.append((SideInfo("folder", spec), load_knowledge_base(Path(spec), cache.read)))
+            sides.append((SideInfo("folder", spec), load_knowledge_base(Path(spec), read=cache.read)))
     return sides
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from wijkmodulen.load.kb import (
+    DEFAULT_LIMITS,
     KnowledgeBase,
     LoadIssue,
     build_knowledge_base,
@@ -22,6 +23,7 @@ from wijkmodulen.load.kb import (
     kb_order,
     read_source,
 )
+from wijkmodulen.load.limits import Limits
 from wijkmodulen.load.yaml_source import SourceFile
 from wijkmodulen.messages import t
 
@@ -128,20 +130,24 @@ class ParseCache:
     Use its ``read`` as the loader's reader for every KB of one comparison.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, limits: Limits = DEFAULT_LIMITS) -> None:
         self._by_content: dict[bytes, tuple[SourceFile, LoadIssue | None]] = {}
+        self.limits = limits
         self.parsed = 0  # how many files were really parsed (for tests and timing)
 
     def read(self, path: Path, raw: bytes | None) -> tuple[SourceFile, LoadIssue | None]:
         if raw is None:
+            # Links, special and oversized files go through the guarded reader, which reports them.
+            if path.is_symlink() or not path.is_file() or path.stat().st_size > self.limits.max_bytes:
+                return read_source(path, None, self.limits)
             try:
                 raw = path.read_bytes()
             except OSError:
-                return read_source(path)  # turns the error into a LoadIssue
+                return read_source(path, None, self.limits)  # turns the error into a LoadIssue
         cached = self._by_content.get(raw)
         if cached is None:
             self.parsed += 1
-            cached = read_source(path, raw)
+            cached = read_source(path, raw, self.limits)
             self._by_content[raw] = cached
         source, issue = cached
         if source.path == path:

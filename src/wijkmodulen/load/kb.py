@@ -6,7 +6,10 @@ Parse and validation errors are data (``LoadIssue``): one broken file never hide
 from __future__ import annotations
 
 import difflib
+import errno
+import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
@@ -14,6 +17,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from wijkmodulen.load.limits import Limits
 from wijkmodulen.load.suppressions import collect_suppressions
 from wijkmodulen.load.yaml_source import Path_, Position, SourceFile, YamlProblem, decode, load_text
 from wijkmodulen.messages import t
@@ -29,6 +33,8 @@ from wijkmodulen.model import (
 from wijkmodulen.model.common import GENERIEKE_COMPETENTIE_ID, MODULE_ID, SCW_COMPETENTIE_ID
 
 M = TypeVar("M", bound=BaseModel)
+
+DEFAULT_LIMITS = Limits()
 
 FOLDERS = ("modules", "competenties", "kennisbouwstenen", "inleiding")
 BRONNEN_FILE = "bronnen.yaml"
@@ -96,16 +102,28 @@ class KnowledgeBase:
 
 
 def kb_files(root: Path) -> tuple[list[Path], list[Path]]:
-    """The YAML files of a KB and the stray files in its kind folders, in a stable order."""
+    """The YAML files of a KB and the stray files in its kind folders, in a stable order.
+
+    Symbolic links and folders that cannot be listed are put with the YAML files whatever their
+    name, so that ``read_source`` reports them: links are never followed (one could point
+    anywhere outside the KB), and the files of an unreadable folder must not vanish unseen.
+    """
     files: list[Path] = []
     stray: list[Path] = []
-    if (root / BRONNEN_FILE).is_file():
+    if (root / BRONNEN_FILE).is_file() or (root / BRONNEN_FILE).is_symlink():
         files.append(root / BRONNEN_FILE)
     for folder in FOLDERS:
         directory = root / folder
+        if directory.is_symlink():
+            files.append(directory)
+            continue
         if not directory.is_dir():
             continue
-        for path in sorted(directory.rglob("*")):
+        unreadable: list[Path] = []
+        for path in sorted(set(_entries(directory, unreadable))):
+            if path.is_symlink() or path in unreadable:
+                files.append(path)
+                continue
             if path.is_dir():
                 continue
             if path.suffix in (".yaml", ".yml"):
@@ -115,27 +133,107 @@ def kb_files(root: Path) -> tuple[list[Path], list[Path]]:
     return files, stray
 
 
-def read_source(path: Path, raw: bytes | None = None) -> tuple[SourceFile, LoadIssue | None]:
+def _entries(directory: Path, unreadable: list[Path]) -> Iterator[Path]:
+    """Everything below ``directory``, not following links; folders that cannot be listed are
+    yielded too and added to ``unreadable``."""
+
+    def note(error: OSError) -> None:
+        unreadable.append(Path(error.filename))
+
+    for folder, folders, names in os.walk(directory, onerror=note):
+        for name in (*folders, *names):
+            yield Path(folder) / name
+    yield from unreadable  # the top folder itself, if it is the unreadable one
+
+
+def read_source(
+    path: Path, raw: bytes | None = None, limits: Limits = DEFAULT_LIMITS
+) -> tuple[SourceFile, LoadIssue | None]:
     """Read and parse one file. A problem becomes a LoadIssue, never an exception."""
     source = SourceFile(path=path, text="")
     try:
+        if _bad_name(path):
+            raise _Refused(t("load.bad_name"))
         if raw is None:
-            raw = path.read_bytes()
+            raw = _read_bounded(path, limits)
+        if len(raw) > limits.max_bytes:
+            raise _Refused(_too_large(len(raw), limits))
         source.text = decode(raw)
         source.suppressions = collect_suppressions(source.text)
-        source.data = load_text(source.text)
+        source.data = load_text(source.text, limits.max_depth)
+    except _Refused as refused:
+        return source, LoadIssue(source, "syntax", refused.message, (), Position(1, 1))
     except OSError as error:
         return source, LoadIssue(source, "syntax", t("load.unreadable", detail=error.strerror), (), Position(1, 1))
     except YamlProblem as problem:
         return source, LoadIssue(source, "syntax", problem.message, (), problem.position)
-    except RecursionError:
-        return source, LoadIssue(source, "syntax", t("load.too_deep"), (), Position(1, 1))
     if source.data is None:
         return source, LoadIssue(source, "syntax", t("load.empty"), (), Position(1, 1))
     if not isinstance(source.data, dict):
         kind = t("kind.list") if isinstance(source.data, list) else t("kind.scalar")
         return source, LoadIssue(source, "syntax", t("load.not_mapping", kind=kind), (), Position(1, 1))
     return source, None
+
+
+class _Refused(Exception):
+    """A file that is not opened or not read to the end, with the reason."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _bad_name(path: Path) -> bool:
+    """A name that is not UTF-8 (kept by Python as surrogate escapes) cannot be shown or linked."""
+    try:
+        path.name.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _too_large(size: int, limits: Limits) -> str:
+    return t("load.too_large", size=_amount(size), limit=_amount(limits.max_bytes))
+
+
+def _amount(size: int) -> str:
+    """A file size for Dutch readers: '60,0 MB', '23,4 kB'."""
+    text = f"{size / 1024**2:.1f} MB" if size >= 1024**2 else f"{size / 1024:.1f} kB"
+    return text.replace(".", ",")
+
+
+def _link_target(path: Path) -> str:
+    return os.readlink(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _read_bounded(path: Path, limits: Limits) -> bytes:
+    """The bytes of a regular file of at most ``limits.max_bytes``, refused before reading otherwise.
+
+    The size is taken from the open file before reading, and reading stops one byte past the
+    limit in case the file grows meanwhile. Symbolic links are not followed, and FIFOs, sockets
+    and devices are not read (a FIFO would block forever, a device could be endless).
+    """
+    info = path.lstat()
+    if stat.S_ISLNK(info.st_mode):
+        raise _Refused(t("load.symlink", target=_link_target(path)))
+    if stat.S_ISDIR(info.st_mode):  # only folders that could not be listed come here
+        raise _Refused(t("load.unreadable_folder"))
+    if not stat.S_ISREG(info.st_mode):
+        raise _Refused(t("load.not_regular"))
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError as error:
+        if error.errno == errno.ELOOP:  # replaced by a link since lstat
+            raise _Refused(t("load.symlink", target=_link_target(path))) from None
+        raise
+    with os.fdopen(descriptor, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise _Refused(t("load.not_regular"))
+        if info.st_size > limits.max_bytes:
+            raise _Refused(_too_large(info.st_size, limits))
+        return handle.read(limits.max_bytes + 1)
 
 
 def model_for(root: Path, path: Path, data: dict[str, Any]) -> type[BaseModel] | str:
@@ -312,10 +410,20 @@ Reader = Callable[[Path, bytes | None], tuple[SourceFile, LoadIssue | None]]
 """Reads one file (from ``raw`` when given): ``read_source`` or a cache in front of it."""
 
 
-def load_knowledge_base(root: Path, read: Reader = read_source) -> KnowledgeBase:
+def load_knowledge_base(
+    root: Path, limits: Limits = DEFAULT_LIMITS, read: Reader | None = None
+) -> KnowledgeBase:
     """Load every file under ``root``; problems are collected, never raised."""
     paths, stray = kb_files(root)
-    return build_knowledge_base(root, [(path.relative_to(root), None) for path in paths], stray, read)
+    files = [(path.relative_to(root), None) for path in paths]
+    return build_knowledge_base(root, files, stray, read or _reader(limits))
+
+
+def _reader(limits: Limits) -> Reader:
+    def read(path: Path, raw: bytes | None) -> tuple[SourceFile, LoadIssue | None]:
+        return read_source(path, raw, limits)
+
+    return read
 
 
 def build_knowledge_base(

@@ -15,8 +15,10 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from wijkmodulen.load.limits import Limits
 from wijkmodulen.load.suppressions import NONE, Suppressions
 from wijkmodulen.messages import t
 
@@ -68,14 +70,39 @@ def decode(raw: bytes) -> str:
 
 
 def _offset_position(raw: bytes, offset: int) -> Position:
+    """Line and column of a byte offset, counting CRLF, LF and a lone CR as one line end each
+    (as YAML and ``decode`` do)."""
     before = raw[:offset]
-    line_start = before.rfind(b"\n") + 1
+    breaks = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n")
+    line_start = max(before.rfind(b"\n"), before.rfind(b"\r")) + 1
     column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
-    return Position(before.count(b"\n") + 1, column)
+    return Position(breaks + 1, column)
 
 
-def compose(text: str) -> Node | None:
+def _check_depth(text: str, max_depth: int) -> None:
+    """Refuse nesting deeper than ``max_depth`` before anything is composed.
+
+    libyaml's parser keeps its own stack (no recursion), but composing recurses in C per level
+    (a few hundred thousand levels crash the process) and parsing slows quadratically with the
+    depth of flow collections. Events are therefore counted first, stopping at the first level
+    too deep, which keeps the cost linear.
+    """
+    depth = 0
+    for event in _yaml().parse(io.StringIO(text)):
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > max_depth:
+                mark = event.start_mark
+                raise YamlProblem(t("load.too_deep", max=max_depth), Position(mark.line + 1, mark.column + 1))
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
+
+
+def compose(text: str, max_depth: int | None = None) -> Node | None:
+    """The node tree of ``text``; with ``max_depth``, deeper nesting is a YamlProblem first."""
     try:
+        if max_depth is not None:
+            _check_depth(text, max_depth)
         return _yaml().compose(io.StringIO(text))  # type: ignore[no-any-return]
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -136,9 +163,9 @@ class _Builder:
         return self._scalars.construct_object(node, deep=True)
 
 
-def load_text(text: str) -> Any:
+def load_text(text: str, max_depth: int = Limits.max_depth) -> Any:
     """Plain data from YAML text, or a YamlProblem with the position of the offence."""
-    node = compose(text)
+    node = compose(text, max_depth)
     if node is None:
         return None
     return _Builder().build(node)

@@ -28,11 +28,16 @@ def report_base(kb_root: Path) -> Path:
 
 
 def relative_path(path: Path, base: Path) -> str:
-    """``path`` relative to ``base`` with forward slashes; unchanged when it lies elsewhere."""
+    """``path`` relative to ``base`` with forward slashes; unchanged when it lies elsewhere.
+
+    A symbolic link is shown as itself, not as what it points to; a name that is not UTF-8 is
+    shown with replacement characters (printing it as is would fail).
+    """
     try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
+        text = (path.parent.resolve() / path.name).relative_to(base.resolve()).as_posix()
     except ValueError:
-        return os.fspath(path)
+        text = os.fspath(path)
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _count(severity: Severity, amount: int) -> str:

@@ -9,8 +9,10 @@ from wijkmodulen.load.kb import KnowledgeBase
 
 
 class Syntax(Rule):
-    """Het bestand is UTF-8 (met of zonder BOM, LF of CRLF) en veilige YAML: geen ankers of
-    aliassen, geen tags, geen dubbele sleutels, een mapping op het hoogste niveau.
+    """Het bestand is UTF-8 (met of zonder BOM; LF, CRLF of CR) en veilige YAML: geen ankers of
+    aliassen, geen tags, geen dubbele sleutels, een mapping op het hoogste niveau. Het is een
+    gewoon, leesbaar bestand met een UTF-8-naam (geen symbolische koppeling, fifo of socket), niet
+    groter dan `max_file_size_mb` (5) en niet dieper genest dan `max_depth` (50).
 
     Passes:
         titel: Aanmelding

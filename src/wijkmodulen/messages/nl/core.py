@@ -20,6 +20,7 @@ MESSAGES: dict[str, str] = {
     "rules.scope.file": "per bestand",
     "rules.scope.kb": "hele kennisbank",
     "version.help": "Toon het versienummer en stop.",
+    "debug.help": "Toon bij een interne fout de volledige traceback (voor een foutmelding).",
     # --- CLI output -----------------------------------------------------------------------
     "cli.kb_used": "Kennisbank: {path} ({origin})",
     "cli.origin.argument": "opgegeven",
@@ -44,6 +45,10 @@ MESSAGES: dict[str, str] = {
     "lint.count.info.many": "{n} meldingen",
     "lint.github.title": "wijkmodulen lint",
     "lint.github.header": "| Plaats | Ernst | Regel | Bevinding |",
+    "cli.internal_error": (
+        "Interne fout in wijkmodulen ({type}: {detail}); meld dit alsjeblieft, met de uitvoer van"
+        " dezelfde opdracht met --debug vooraan (wijkmodulen --debug ...)."
+    ),
     "severity.error": "fout",
     "severity.warning": "waarschuwing",
     "severity.info": "melding",
@@ -66,7 +71,14 @@ MESSAGES: dict[str, str] = {
     "load.duplicate_key": "Sleutel '{key}' komt dubbel voor (eerder op regel {line}).",
     "load.not_mapping": "Het bestand moet een YAML-mapping (sleutel: waarde) zijn, geen {kind}.",
     "load.empty": "Het bestand is leeg.",
-    "load.too_deep": "Het bestand is te diep genest om veilig te lezen.",
+    "load.too_deep": "Het bestand is dieper genest dan {max} niveaus (max_depth); niet verder gelezen.",
+    "load.too_large": (
+        "Het bestand is {size}, groter dan de grens van {limit} (max_file_size_mb); niet gelezen."
+    ),
+    "load.symlink": "Symbolische koppeling (naar {target}) wordt niet gevolgd; zet het bestand zelf hier.",
+    "load.not_regular": "Geen gewoon bestand (fifo, socket of apparaat); niet gelezen.",
+    "load.unreadable_folder": "Map kan niet gelezen worden; de bestanden erin worden niet gecontroleerd.",
+    "load.bad_name": "De bestandsnaam is geen geldige UTF-8; geef het bestand een nieuwe naam.",
     "load.unreadable": "Bestand kan niet gelezen worden: {detail}",
     "load.non_string_key": "Sleutels moeten tekst zijn, niet {kind}.",
     "kind.list": "lijst",
