@@ -10,13 +10,27 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+
+class RenderConfig(BaseModel):
+    """Handbook metadata for ``wijkmodulen render`` (``[tool.wijkmodulen.render]``); options win."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    titel: str | None = None
+    ondertitel: str | None = None
+    organisatie: str | None = None
+    logo: str | None = None  # relative to the config file
+    editie: str | None = None
+    templates: str | None = None  # relative to the config file
 
 
 class ProjectConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     kb: str | None = None
+    render: RenderConfig = Field(default_factory=RenderConfig)
 
 
 class ConfigError(Exception):

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import sys
 
-from wijkmodulen.cli import kb_cmd, lint_cmd
+from wijkmodulen.cli import kb_cmd, lint_cmd, render_cmd
 from wijkmodulen.cli.app import app
 
-__all__ = ["app", "kb_cmd", "lint_cmd", "main"]
+__all__ = ["app", "kb_cmd", "lint_cmd", "main", "render_cmd"]
 
 
 def main() -> None:

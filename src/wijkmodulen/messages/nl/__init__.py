@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from wijkmodulen.messages.nl import core
+from wijkmodulen.messages.nl import core, render
 
-PARTS: tuple[dict[str, str], ...] = (core.MESSAGES,)
+PARTS: tuple[dict[str, str], ...] = (core.MESSAGES, render.MESSAGES)
 
 CATALOGUE: dict[str, str] = {key: text for part in PARTS for key, text in part.items()}
