@@ -6,7 +6,7 @@ MESSAGES: dict[str, str] = {
     "render.help": "Maak een handboek (HTML of Markdown) van de kennisbank, of van een selectie modulen.",
     "render.format": "Uitvoerformaat: html (één bestand) of markdown (met mkdocs.yml).",
     "render.out": "Map waarin het handboek komt.",
-    "render.beroep": "Alleen modulen van dit beroep (wijkmaatschappelijk-werk/wmw, individueel-opbouwwerk/iow).",
+    "render.beroep": "Alleen modulen van dit beroep: wijkmaatschappelijk-werk (wmw) of individueel-opbouwwerk (iow).",
     "render.cluster": "Alleen modulen van dit cluster, bijv. 'Aanmelding en intake' (herhaalbaar).",
     "render.module": "Alleen deze module, bijv. wmw-06 (herhaalbaar).",
     "render.competentie": "Alleen modulen die deze competentie oefenen, bijv. 4P of gk-1 (herhaalbaar).",
@@ -30,5 +30,5 @@ MESSAGES: dict[str, str] = {
     "render.template_missing": "Sjabloon niet gevonden: {name}",
     "render.bad_epoch": "SOURCE_DATE_EPOCH moet een geheel aantal seconden zijn, niet '{value}'.",
     "render.cannot_write": "Kan niet schrijven naar {path}: {detail}",
-    "render.written": "Handboek ({modules} modulen) geschreven naar {path}",
+    "render.written": "Handboek geschreven naar {path} (modulen: {modules})",
 }
