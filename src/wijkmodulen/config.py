@@ -8,9 +8,36 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from wijkmodulen.messages import t
+
+
+class LintOverride(BaseModel):
+    """Settings for the files matching ``paths`` (globs relative to the KB root)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    paths: list[str]
+    enable: list[str] = []
+    disable: list[str] = []
+    severity: dict[str, Literal["error", "warning", "info"]] = {}
+
+
+class LintConfig(BaseModel):
+    """``[tool.wijkmodulen.lint]``. Rule references (codes or names) are checked by the lint engine,
+    which knows the rules; this model only fixes the shape."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    enable: list[str] = []
+    disable: list[str] = []
+    fail_level: Literal["error", "warning", "info"] | None = None
+    # per rule (code or name): ``severity`` and the rule's own options
+    rules: dict[str, dict[str, Any]] = {}
+    overrides: list[LintOverride] = []
 
 
 class RenderConfig(BaseModel):
@@ -30,6 +57,7 @@ class ProjectConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     kb: str | None = None
+    lint: LintConfig = LintConfig()
     render: RenderConfig = Field(default_factory=RenderConfig)
 
 
@@ -48,6 +76,25 @@ class LoadedConfig:
     @property
     def folder(self) -> Path:
         return self.path.parent if self.path else Path.cwd()
+
+
+def describe_validation_error(error: ValidationError, prefix: str = "") -> str:
+    """Every problem of a config table in Dutch, each naming its key (``lint.rules.WM201.max``)."""
+    parts = []
+    for problem in error.errors():
+        where = ".".join([prefix] * bool(prefix) + [str(step) for step in problem["loc"]])
+        if problem["type"] == "extra_forbidden":
+            parts.append(t("config.unknown_key", key=where))
+            continue
+        if problem["type"] == "missing":
+            parts.append(t("config.missing_key", key=where))
+            continue
+        try:
+            detail = t(f"schema.type.{problem['type']}", **(problem.get("ctx") or {}), detail=problem["msg"])
+        except (KeyError, IndexError):
+            detail = t("schema.type.other", type=problem["type"])
+        parts.append(t("config.invalid", key=where, detail=detail))
+    return "; ".join(parts)
 
 
 def _table(path: Path) -> dict[str, Any] | None:
@@ -74,8 +121,5 @@ def find_config(start: Path | None = None) -> LoadedConfig:
             try:
                 return LoadedConfig(ProjectConfig.model_validate(table), candidate)
             except ValidationError as error:
-                detail = "; ".join(
-                    f"{'.'.join(str(x) for x in e['loc'])}: {e['msg']}" for e in error.errors()
-                )
-                raise ConfigError(candidate, detail) from None
+                raise ConfigError(candidate, describe_validation_error(error)) from None
     return LoadedConfig(ProjectConfig(), None)

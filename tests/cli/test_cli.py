@@ -28,9 +28,9 @@ def test_lint_shipped_data_is_clean() -> None:
 def test_lint_reports_file_line_col_and_exits_1(minimal_kb: Path) -> None:
     path = minimal_kb / "modules" / "wmw-03-eerste-hulp.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("nummer: 3", "numer: 3"), encoding="utf-8")
-    result = runner.invoke(app, ["lint", str(minimal_kb)])
+    result = runner.invoke(app, ["lint", str(minimal_kb), "--format", "concise"])
     assert result.exit_code == 1
-    assert "wmw-03-eerste-hulp.yaml:6:1  error  WM002 schema  Onbekende sleutel 'numer'; bedoel je 'nummer'?" in (
+    assert "wmw-03-eerste-hulp.yaml:6:1: error WM002 schema: Onbekende sleutel 'numer'; bedoel je 'nummer'?" in (
         result.stdout
     )
     assert "Traceback" not in result.output
@@ -42,7 +42,7 @@ def test_single_file_reports_only_that_file(minimal_kb: Path) -> None:
     other = minimal_kb / "modules" / "wmw-01-aanmelding.yaml"
     clean = runner.invoke(app, ["lint", str(other)])
     assert clean.exit_code == 0, clean.output
-    dirty = runner.invoke(app, ["lint", str(broken)])
+    dirty = runner.invoke(app, ["lint", str(broken), "--format", "concise"])
     assert dirty.exit_code == 1
     assert "wmw-03-eerste-hulp.yaml:6:1" in dirty.stdout
 

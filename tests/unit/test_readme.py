@@ -9,7 +9,7 @@ def test_readme_rule_table() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     start = readme.index("<!-- rules:start -->\n") + len("<!-- rules:start -->\n")
     end = readme.index("<!-- rules:end -->")
-    assert readme[start:end].strip() == rules_markdown_table(), "paste the output of rules_markdown_table()"
+    assert readme[start:end].strip() == rules_markdown_table(), "run: python scripts/update_readme_rules.py"
 
 
 def test_readme_names_the_two_commands() -> None:

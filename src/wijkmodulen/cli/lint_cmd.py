@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -11,6 +13,10 @@ from wijkmodulen.cli.app import app
 from wijkmodulen.cli.common import fail, locate, out
 from wijkmodulen.locate import KbLocation, kb_root_of
 from wijkmodulen.messages import t
+
+if TYPE_CHECKING:
+    from wijkmodulen.lint.engine import LintResult
+    from wijkmodulen.lint.settings import LintSettings
 
 FAIL_LEVELS = ("error", "warning", "info")
 
@@ -35,28 +41,78 @@ def _targets(paths: list[Path]) -> list[tuple[KbLocation, list[Path] | None]]:
     return [(locate(root), files) for root, files in groups.items()]
 
 
+def _settings() -> LintSettings:
+    from wijkmodulen.config import ConfigError, find_config
+    from wijkmodulen.lint.settings import resolve_settings
+
+    try:
+        loaded = find_config()
+        return resolve_settings(loaded.config.lint, loaded.path)
+    except ConfigError as error:
+        fail(t("cli.config_error", path=error.path, detail=error.detail))
+
+
+def _format(name: str | None) -> str:
+    from wijkmodulen.lint.reporters import FORMATS
+
+    if name is None:
+        return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    if name not in FORMATS:
+        fail(t("cli.bad_format", value=name, choices=", ".join(FORMATS)))
+    return name
+
+
+def _report(result: LintResult, base: Path, format_name: str, quiet: bool) -> None:
+    from wijkmodulen.lint.reporters import github, json_report, junit, sarif, text
+
+    if format_name in ("text", "concise"):
+        formatter = text.format_text if format_name == "text" else text.format_concise
+        # At the terminal, paths relative to where the author stands are the ones that click.
+        rendered = formatter(result, Path.cwd(), summary=not quiet)
+        if rendered.plain:
+            out.print(rendered)
+        return
+    machine = {
+        "json": json_report.format_json,
+        "sarif": sarif.format_sarif,
+        "github": github.format_github,
+        "junit": junit.format_junit,
+    }[format_name]
+    sys.stdout.write(machine(result, base) + "\n")
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if format_name == "github" and summary_file:
+        with open(summary_file, "a", encoding="utf-8") as handle:
+            handle.write(github.step_summary(result, base) + "\n")
+
+
 @app.command(help=t("lint.help"))
 def lint(
     paths: Annotated[list[Path] | None, typer.Argument(help=t("lint.paths"), show_default=False)] = None,
-    fail_level: Annotated[str, typer.Option("--fail-level", help=t("lint.fail_level"))] = "error",
+    fail_level: Annotated[
+        str | None, typer.Option("--fail-level", help=t("lint.fail_level"), show_default=False)
+    ] = None,
+    format_name: Annotated[
+        str | None, typer.Option("--format", "-f", help=t("lint.format"), show_default=False)
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help=t("lint.quiet"))] = False,
 ) -> None:
-    from wijkmodulen.lint.engine import lint_knowledge_base
+    from wijkmodulen.lint.engine import lint_knowledge_base, merge_results
     from wijkmodulen.lint.problem import Severity
-    from wijkmodulen.lint.reporters.text import format_text
+    from wijkmodulen.lint.reporters.common import report_base
     from wijkmodulen.load.kb import load_knowledge_base
 
-    if fail_level not in FAIL_LEVELS:
+    if fail_level is not None and fail_level not in FAIL_LEVELS:
         fail(t("cli.bad_fail_level", value=fail_level, choices=", ".join(FAIL_LEVELS)))
-    exit_code = 0
+    chosen_format = _format(format_name)
+    settings = _settings()
+    level = Severity.parse(fail_level) if fail_level else None
+    results = []
     for location, only in _targets(paths or []):
         kb = load_knowledge_base(location.root)
-        result = lint_knowledge_base(kb, only=only, fail_level=Severity.parse(fail_level))
-        text = format_text(result, summary=not quiet)
-        if text:
-            out.print(text, markup=False)
-        exit_code = max(exit_code, result.exit_code)
-    raise typer.Exit(exit_code)
+        results.append(lint_knowledge_base(kb, only=only, fail_level=level, settings=settings))
+    result = merge_results(results)
+    _report(result, report_base(result.kb.root), chosen_format, quiet)
+    raise typer.Exit(result.exit_code)
 
 
 @app.command(help=t("rules.help"))

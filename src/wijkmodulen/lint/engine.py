@@ -1,15 +1,24 @@
-"""Runs every enabled rule over a KnowledgeBase and turns findings into positioned Problems."""
+"""Runs every enabled rule over a KnowledgeBase and turns findings into positioned Problems.
+
+Order of work: run the rules (the configured options), place each finding, apply the per-path
+settings (off, or another severity), drop what a suppression comment silences, then let the
+unused-suppression rule see what was used. ``only`` narrows the report, never the checking, so
+references are always resolved against the whole KB.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from wijkmodulen.lint.problem import Finding, Problem, Severity
 from wijkmodulen.lint.rule import Rule
 from wijkmodulen.lint.rules import RULES
+from wijkmodulen.lint.rules.suppression_unused import SuppressionUnused, UsedKey
+from wijkmodulen.lint.settings import LintSettings, resolve_code
 from wijkmodulen.load.kb import KnowledgeBase
+from wijkmodulen.load.suppressions import Suppression
 from wijkmodulen.load.yaml_source import Position
 from wijkmodulen.messages import t
 
@@ -20,6 +29,8 @@ class LintResult:
     problems: list[Problem]
     files_checked: int
     fail_level: Severity = Severity.ERROR
+    suppressed: int = 0
+    files: list[Path] = field(default_factory=list)  # the files reported on, for per-file reporters
     counts: dict[Severity, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -44,35 +55,112 @@ def _position(finding: Finding) -> Position:
     return finding.source.position(finding.path)
 
 
-def _run_rule(rule: type[Rule], kb: KnowledgeBase) -> Iterable[Problem]:
-    instance = rule()
-    options = rule.Options()
+def _run_rule(rule: Rule, kb: KnowledgeBase, settings: LintSettings) -> Iterable[Problem]:
+    cls = type(rule)
     try:
-        findings = list(instance.check(kb, options))
+        findings = list(rule.check(kb, settings.options_for(cls)))
     except Exception as error:  # noqa: BLE001 -- a broken rule must not take the whole lint down with it
         detail = f"{type(error).__name__}: {error}"
-        yield Problem(kb.root, 1, 1, rule.code, Severity.ERROR,
-                      t("rule.crashed", code=rule.code, name=rule.name, detail=detail), rule.name)
+        yield Problem(kb.root, 1, 1, cls.code, Severity.ERROR,
+                      t("rule.crashed", code=cls.code, name=cls.name, detail=detail), cls.name)
         return
     for finding in findings:
         position = _position(finding)
-        yield Problem(finding.source.path, position.line, position.column, rule.code, rule.severity,
-                      finding.message, rule.name)
+        yield Problem(finding.source.path, position.line, position.column, cls.code, cls.severity,
+                      finding.message, cls.name)
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+class _Suppressor:
+    """Looks up suppression comments per file and remembers which ones did their job."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.by_file: dict[str, tuple[Suppression, ...]] = {
+            str(source.path): source.suppressions.items for source in kb.files if source.suppressions.items
+        }
+        self.used: set[UsedKey] = set()
+
+    def silences(self, problem: Problem) -> bool:
+        key = str(problem.file)
+        for item in self.by_file.get(key, ()):
+            if item.misplaced or (item.target is not None and item.target != problem.line):
+                continue
+            if any(resolve_code(reference) == problem.code for reference in item.rules):
+                self.used.add((key, item.line, problem.code))
+                return True
+        return False
 
 
 def lint_knowledge_base(
     kb: KnowledgeBase,
     only: Iterable[Path] | None = None,
-    fail_level: Severity = Severity.ERROR,
+    fail_level: Severity | None = None,
+    settings: LintSettings | None = None,
 ) -> LintResult:
     """Lint the whole KB; with ``only``, report findings for those files alone (editor on save)."""
+    settings = settings or LintSettings()
+    suppressor = _Suppressor(kb)
     problems: list[Problem] = []
-    for rule in RULES.values():
-        problems.extend(_run_rule(rule, kb))
-    files_checked = len(kb.files) + len(kb.stray_files)
+    suppressed = 0
+    late: list[Rule] = []
+
+    def keep(found: Iterable[Problem], suppressible: bool = True) -> None:
+        nonlocal suppressed
+        for problem in found:
+            severity = settings.for_file(problem.code, _relative(problem.file, kb.root))
+            if severity is None:
+                continue
+            if suppressible and suppressor.silences(problem):
+                suppressed += 1
+                continue
+            problems.append(replace(problem, severity=severity) if severity != problem.severity else problem)
+
+    for code, rule_class in RULES.items():
+        if not settings.runs(code):
+            continue
+        rule = rule_class()
+        if rule_class.runs_last:
+            late.append(rule)
+            continue
+        keep(_run_rule(rule, kb, settings))
+    for rule in late:
+        if isinstance(rule, SuppressionUnused):
+            rule.used = suppressor.used
+            rule.active = {
+                (str(source.path), code)
+                for source in kb.files
+                for code in RULES
+                if settings.for_file(code, _relative(source.path, kb.root)) is not None
+            }
+        # An unused-suppression finding cannot itself be silenced by the comment it is about.
+        keep(_run_rule(rule, kb, settings), suppressible=False)
+
+    reported = [source.path for source in kb.files] + list(kb.stray_files)
     if only is not None:
         wanted = {path.resolve() for path in only}
         problems = [p for p in problems if p.file.resolve() in wanted]
-        files_checked = len(wanted)
+        reported = [path for path in reported if path.resolve() in wanted]
     problems.sort(key=lambda p: (str(p.file), p.line, p.column, p.code))
-    return LintResult(kb, problems, files_checked, fail_level)
+    level = fail_level or settings.fail_level or Severity.ERROR
+    return LintResult(kb, problems, len(reported), level, suppressed, sorted(reported))
+
+
+def merge_results(results: list[LintResult]) -> LintResult:
+    """One result for several KBs linted in one command (files given from different KBs)."""
+    if len(results) == 1:
+        return results[0]
+    problems = [problem for result in results for problem in result.problems]
+    return LintResult(
+        results[0].kb,
+        problems,
+        sum(result.files_checked for result in results),
+        results[0].fail_level,
+        sum(result.suppressed for result in results),
+        [path for result in results for path in result.files],
+    )

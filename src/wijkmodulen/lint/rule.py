@@ -31,6 +31,7 @@ class Rule:
     severity: ClassVar[Severity]
     scope: ClassVar[Scope]
     Options: ClassVar[type[BaseModel]] = NoOptions
+    runs_last: ClassVar[bool] = False  # for rules about the other rules' results (unused suppressions)
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

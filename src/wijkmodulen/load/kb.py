@@ -14,6 +14,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from wijkmodulen.load.suppressions import collect_suppressions
 from wijkmodulen.load.yaml_source import Path_, Position, SourceFile, YamlProblem, decode, load_text
 from wijkmodulen.messages import t
 from wijkmodulen.model import (
@@ -121,6 +122,7 @@ def read_source(path: Path, raw: bytes | None = None) -> tuple[SourceFile, LoadI
         if raw is None:
             raw = path.read_bytes()
         source.text = decode(raw)
+        source.suppressions = collect_suppressions(source.text)
         source.data = load_text(source.text)
     except OSError as error:
         return source, LoadIssue(source, "syntax", t("load.unreadable", detail=error.strerror), (), Position(1, 1))

@@ -17,6 +17,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from wijkmodulen.load.suppressions import NONE, Suppressions
 from wijkmodulen.messages import t
 
 Path_ = tuple[str | int, ...]
@@ -150,6 +151,7 @@ class SourceFile:
     path: Path
     text: str
     data: Any = None
+    suppressions: Suppressions = NONE
     _root: Node | None = field(default=None, repr=False)
 
     def _walk(self, path: Path_) -> tuple[Position, Node | None]:

@@ -1,40 +1,48 @@
-"""The terminal reporter: one line per finding, ``file:line:col  severity  rule  message``."""
+"""The terminal reporters.
+
+``text``: findings grouped per file, colour on a terminal (rich decides; ``NO_COLOR`` is honoured),
+and a summary line. ``concise``: one ``file:line:col`` line per finding, for editors and grep.
+"""
 
 from __future__ import annotations
 
-import os
+from itertools import groupby
 from pathlib import Path
+
+from rich.text import Text
 
 from wijkmodulen.lint.engine import LintResult
 from wijkmodulen.lint.problem import Severity
-from wijkmodulen.messages import t
+from wijkmodulen.lint.reporters.common import relative_path, summary_line
+
+STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
-def display_path(path: Path, base: Path | None = None) -> str:
-    """A path relative to ``base`` (default: the current folder) when it lies below it."""
-    base = base or Path.cwd()
-    try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
-    except ValueError:
-        return os.fspath(path)
+def format_text(result: LintResult, base: Path, summary: bool = True) -> Text:
+    out = Text()
+    for file, group in groupby(result.problems, key=lambda p: p.file):
+        problems = list(group)
+        out.append(relative_path(file, base), style="bold underline")
+        out.append("\n")
+        width = max(len(f"{p.line}:{p.column}") for p in problems)
+        for problem in problems:
+            out.append(f"  {problem.line}:{problem.column}".ljust(width + 2) + "  ", style="dim")
+            out.append(problem.severity.label.ljust(7), style=STYLE[problem.severity])
+            out.append("  ")
+            out.append(f"{problem.code} {problem.rule}", style="dim")
+            out.append(f"  {problem.message}\n")
+        out.append("\n")
+    if summary:
+        out.append(summary_line(result), style="bold" if result.problems else "green")
+    out.rstrip()
+    return out
 
 
-def format_text(result: LintResult, summary: bool = True) -> str:
+def format_concise(result: LintResult, base: Path, summary: bool = True) -> Text:
     lines = [
-        f"{display_path(p.file)}:{p.line}:{p.column}  {p.severity.label}  {p.code} {p.rule}  {p.message}"
+        f"{relative_path(p.file, base)}:{p.line}:{p.column}: {p.severity.label} {p.code} {p.rule}: {p.message}"
         for p in result.problems
     ]
     if summary:
-        if result.problems:
-            lines.append(
-                t(
-                    "lint.summary.found",
-                    errors=result.counts[Severity.ERROR],
-                    warnings=result.counts[Severity.WARNING],
-                    infos=result.counts[Severity.INFO],
-                    files=result.files_checked,
-                )
-            )
-        else:
-            lines.append(t("lint.summary.clean", files=result.files_checked))
-    return "\n".join(lines)
+        lines.append(summary_line(result))
+    return Text("\n".join(lines))

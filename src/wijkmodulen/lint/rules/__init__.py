@@ -11,12 +11,14 @@ from wijkmodulen.lint.rules.schakel_counterpart import SchakelCounterpart
 from wijkmodulen.lint.rules.schema import Schema
 from wijkmodulen.lint.rules.specificatie import Specificatie
 from wijkmodulen.lint.rules.stray_file import StrayFile
+from wijkmodulen.lint.rules.suppression_invalid import SuppressionInvalid
+from wijkmodulen.lint.rules.suppression_unused import SuppressionUnused
 from wijkmodulen.lint.rules.syntax import Syntax
 from wijkmodulen.lint.rules.tegenhangers import Tegenhangers
 from wijkmodulen.lint.rules.unknown_reference import UnknownReference
 
 _RULES: list[type[Rule]] = [
-    Syntax, Schema, StrayFile, IdMatchesFile, DuplicateId, UnknownReference, DuplicateNummer,
+    Syntax, Schema, StrayFile, SuppressionUnused, SuppressionInvalid, IdMatchesFile, DuplicateId, UnknownReference, DuplicateNummer,
     Tegenhangers, SchakelCounterpart, Specificatie, KoppelingToelichting,
 ]
 
