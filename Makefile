@@ -1,4 +1,5 @@
-# Two entry points: `make handbook` (lint the shipped KB and show what it holds) and `make test`.
+# Two entry points: `make handbook` (lint the shipped KB, then render it to HTML and Markdown under
+# build/handbook/) and `make test`.
 # Each creates .venv on first use and installs what it needs.
 PYTHON ?= python3
 VENV := .venv
@@ -15,11 +16,15 @@ $(STAMP): pyproject.toml setup.py
 
 venv: $(STAMP)
 
+HANDBOOK := build/handbook
+
 handbook: $(STAMP)
 	$(BIN)/wijkmodulen lint
-	$(BIN)/wijkmodulen summary
+	$(BIN)/wijkmodulen render --format html --out $(HANDBOOK)/html
+	$(BIN)/wijkmodulen render --format markdown --out $(HANDBOOK)/markdown
 
 test: $(STAMP)
+	scripts/install-test-deps.sh
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy src
 	$(BIN)/wijkmodulen fmt --check data

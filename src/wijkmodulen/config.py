@@ -40,6 +40,19 @@ class LintConfig(BaseModel):
     overrides: list[LintOverride] = []
 
 
+class RenderConfig(BaseModel):
+    """Handbook metadata for ``wijkmodulen render`` (``[tool.wijkmodulen.render]``); options win."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    titel: str | None = None
+    ondertitel: str | None = None
+    organisatie: str | None = None
+    logo: str | None = None  # relative to the config file
+    editie: str | None = None
+    templates: str | None = None  # relative to the config file
+
+
 class ProjectConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -49,6 +62,7 @@ class ProjectConfig(BaseModel):
     max_file_size_mb: float = Field(default=5, gt=0)
     # Deeper nesting is refused before it is built; at most 200 keeps the builder's recursion safe.
     max_depth: int = Field(default=50, ge=1, le=200)
+    render: RenderConfig = Field(default_factory=RenderConfig)
 
 
 class ConfigError(Exception):

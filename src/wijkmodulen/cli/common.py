@@ -30,5 +30,13 @@ def locate(path: Path | None) -> KbLocation:
         fail(t("cli.config_error", path=error.path, detail=error.detail))
     if not location.root.is_dir():
         fail(t("cli.no_kb", path=location.root))
-    err.print(t("cli.kb_used", path=location.root, origin=location.origin), markup=False)
+    err.print(t("cli.kb_used", path=_shown(location.root), origin=location.origin), markup=False)
     return location
+
+
+def _shown(path: Path) -> str:
+    """A path below the current folder is shown relative to it: shorter, and the same on every machine."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix() or "."
+    except ValueError:
+        return str(path)

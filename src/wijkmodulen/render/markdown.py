@@ -1,0 +1,141 @@
+"""The handbook as Markdown: one file per module plus index, introduction and appendices, and an
+mkdocs.yml so that ``mkdocs build --strict`` turns it into a site.
+
+Every value a template prints is escaped for Markdown unless it is marked safe (``Markup``): module text
+such as ``# kop`` or ``*x*`` stays text and can never become a heading or emphasis. (Autoescape is on so
+that macro output counts as safe; ``finalize`` does the Markdown escaping before jinja's own step.)
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup, escape
+
+from wijkmodulen.messages import t
+from wijkmodulen.render.context import (
+    GENERIEK_PAGE,
+    INDEX_PAGE,
+    INLEIDING_PAGE,
+    KENNIS_PAGE,
+    MATRIX_PAGE,
+    REGISTER_PAGE,
+    SCW_PAGE,
+    Handbook,
+)
+from wijkmodulen.render.html import IMAGE_TYPES
+from wijkmodulen.render.links import Link
+from wijkmodulen.render.templates import RenderError, make_environment, render_template
+
+MKDOCS_FILE = "mkdocs.yml"
+DOCS_DIR = "docs"
+MODULES_DIR = "modulen"
+
+# Pages besides the modules: (page, template).
+PAGES = (
+    (INDEX_PAGE, "markdown/index.md.j2"),
+    (INLEIDING_PAGE, "markdown/inleiding.md.j2"),
+    (SCW_PAGE, "markdown/scw-competenties.md.j2"),
+    (GENERIEK_PAGE, "markdown/generieke-competenties.md.j2"),
+    (KENNIS_PAGE, "markdown/kennisbouwstenen.md.j2"),
+    (MATRIX_PAGE, "markdown/matrix.md.j2"),
+    (REGISTER_PAGE, "markdown/register.md.j2"),
+)
+MODULE_TEMPLATE = "markdown/module.md.j2"
+MKDOCS_TEMPLATE = "markdown/mkdocs.yml.j2"
+
+_ANYWHERE = re.compile(r"([\\`*_\[\]#|])")
+_LIST_START = re.compile(r"^([-+])(?=\s|$)")
+_NUMBER_START = re.compile(r"^(\d+)([.)])(?=\s|$)")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def escape_markdown(value: Any) -> str:
+    """Text that CommonMark (and Python-Markdown, which mkdocs uses) prints exactly as written."""
+    # One line: no newline can start a heading, list or code block (one leading space is harmless).
+    text = re.sub(r"\s+", " ", str(value))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _ANYWHERE.sub(r"\\\1", text)
+    text = _LIST_START.sub(r"\\\1", text)
+    return _NUMBER_START.sub(r"\1\\\2", text)
+
+
+def _finalize(value: Any) -> Any:
+    return value if isinstance(value, Markup) else Markup(escape_markdown(value))
+
+
+def relative_href(link: Link, from_page: str) -> str:
+    if link.page == from_page:
+        return f"#{link.anchor}"
+    path = posixpath.relpath(f"{link.page}.md", posixpath.dirname(from_page) or ".")
+    return path if link.page_top else f"{path}#{link.anchor}"
+
+
+@pass_context
+def _href(context: Context, link: Link) -> Markup:
+    return Markup(relative_href(link, context["page"]))
+
+
+@pass_context
+def _page_href(context: Context, page: str) -> Markup:
+    return Markup(posixpath.relpath(f"{page}.md", posixpath.dirname(context["page"]) or "."))
+
+
+def _yaml(value: Any) -> Markup:
+    # A JSON string is a valid YAML scalar, quoted and escaped.
+    return Markup(json.dumps(str(value), ensure_ascii=False))
+
+
+def _html(value: Any) -> Markup:
+    """For raw HTML inside Markdown (the matrix table): HTML escaping instead of Markdown escaping."""
+    return escape(" ".join(str(value).split()))
+
+
+def _tidy(text: str) -> str:
+    return _BLANK_LINES.sub("\n\n", text).strip("\n") + "\n"
+
+
+def render_markdown(handbook: Handbook, templates: Path | None = None) -> dict[str, str]:
+    """Every file of the Markdown handbook: its path relative to the output folder, and its text."""
+    env = make_environment(templates, autoescape=True, finalize=_finalize)
+    env.filters.update(href=_href, page_href=_page_href, yaml=_yaml, html=_html)
+    logo = f"logo{handbook.meta.logo.suffix.lower()}" if handbook.meta.logo else None
+    common = {"h": handbook, "logo": logo}
+    files: dict[str, str] = {}
+    for page, template in PAGES:
+        files[f"{DOCS_DIR}/{page}.md"] = _tidy(render_template(env, template, page=page, **common))
+    for module in handbook.modules:
+        files[f"{DOCS_DIR}/{module.page}.md"] = _tidy(
+            render_template(env, MODULE_TEMPLATE, page=module.page, m=module, **common)
+        )
+    files[MKDOCS_FILE] = render_template(env, MKDOCS_TEMPLATE, page=INDEX_PAGE, docs_dir=DOCS_DIR, **common)
+    return files
+
+
+def write_markdown(handbook: Handbook, out_dir: Path, templates: Path | None = None) -> Path:
+    """Write the files; module pages left from an earlier, larger selection are removed."""
+    files = render_markdown(handbook, templates)
+    try:
+        modules_dir = out_dir / DOCS_DIR / MODULES_DIR
+        if modules_dir.is_dir():
+            for stale in modules_dir.glob("*.md"):
+                if f"{DOCS_DIR}/{MODULES_DIR}/{stale.name}" not in files:
+                    stale.unlink()
+        for relative, text in files.items():
+            target = out_dir / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        if handbook.meta.logo:
+            if handbook.meta.logo.suffix.lower() not in IMAGE_TYPES:
+                raise RenderError(t("render.bad_logo", path=handbook.meta.logo))
+            shutil.copyfile(handbook.meta.logo, out_dir / DOCS_DIR / f"logo{handbook.meta.logo.suffix.lower()}")
+    except OSError as error:
+        raise RenderError(t("render.cannot_write", path=out_dir, detail=error.strerror)) from None
+    return out_dir / MKDOCS_FILE
