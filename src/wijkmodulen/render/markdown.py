@@ -55,7 +55,8 @@ MODULE_TEMPLATE = "markdown/module.md.j2"
 MKDOCS_TEMPLATE = "markdown/mkdocs.yml.j2"
 
 _ANYWHERE = re.compile(r"([\\`*_\[\]#|])")
-_LIST_START = re.compile(r"^([-+])(?=\s|$)")
+# A leading '-' or '+' starts a list item ('- x'), and '---' is a rule or, under a line, a heading.
+_LIST_START = re.compile(r"^([-+])")
 _NUMBER_START = re.compile(r"^(\d+)([.)])(?=\s|$)")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
