@@ -23,7 +23,7 @@ def check_output(out_dir: Path, kb_root: Path, folders: tuple[str, ...]) -> None
     for folder in (out_dir, *(out_dir / name for name in folders)):
         # resolve() follows links, so a link to (a folder in) the KB is refused as well.
         if folder.resolve().is_relative_to(kb):
-            raise RenderError(t("render.out_in_kb", path=out_dir, kb=kb_root))
+            raise RenderError(t("render.out_in_kb", path=out_dir, kb=_shown(kb)))
 
 
 def check_targets(out_dir: Path, relatives: list[str]) -> None:
@@ -40,3 +40,11 @@ def check_targets(out_dir: Path, relatives: list[str]) -> None:
                 break
             if parent.exists() and not parent.is_dir():
                 raise RenderError(t("render.out_blocked", path=parent))
+
+
+def _shown(path: Path) -> str:
+    """A path below the current folder relative to it, as the CLI names the KB."""
+    try:
+        return path.relative_to(Path.cwd().resolve()).as_posix() or "."
+    except ValueError:
+        return str(path)
