@@ -172,5 +172,6 @@ def test_a_failing_template_names_file_and_line_and_writes_nothing(
     before = snapshot(out)
     code, message = render(str(minimal_kb), "--format", fmt, "--out", str(out), "--templates", str(own))
     assert code == 2
-    assert message == f"Fout in sjabloon {own / named}, regel {line}: {detail}"
+    # (a RecursionError's message goes on with where the limit was hit, which varies)
+    assert message.startswith(f"Fout in sjabloon {own / named}, regel {line}: {detail}"), message
     assert snapshot(out) == before
