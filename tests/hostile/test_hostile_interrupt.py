@@ -91,7 +91,7 @@ def test_fmt_killed_at_random_moments_leaves_every_file_old_or_new(tmp_path: Pat
 
 
 def test_new_killed_at_random_moments_leaves_no_file_or_a_complete_one(tmp_path: Path) -> None:
-    delay = 0.1
+    delay = 0.2
     prefix = slow_disk(write_delay_ms=int(delay * 1000))
     root = tmp_path / "kb"
     shutil.copytree(MINIMAL, root)
@@ -114,13 +114,13 @@ def test_new_killed_at_random_moments_leaves_no_file_or_a_complete_one(tmp_path:
     for trial in range(NEW_KILLS):
         (root / created).unlink(missing_ok=True)
         earlier = set(temporaries(root))
-        if trial % 2:
+        if trial % 3 == 0:
             # a random moment of the run
             run_cli(args, tmp_path, prefix, kill_after=chance.uniform(0, seconds))
         else:
             # a random moment from the start of the write (the temporary file appears) until a
             # while after it
-            run_cli(args, tmp_path, prefix, kill_after=chance.uniform(0, 2 * delay), counting_from=writing)
+            run_cli(args, tmp_path, prefix, kill_after=chance.uniform(0, 1.5 * delay), counting_from=writing)
         now = {k: v for k, v in files(root).items() if not TEMPORARY.match(Path(k).name)}
         assert {k: v for k, v in now.items() if k != created} == old
         if created in now:
