@@ -52,6 +52,19 @@ def _settings() -> LintSettings:
         fail(t("cli.config_error", path=error.path, detail=error.detail))
 
 
+def _changed_files(kb_root: Path, revision: str) -> set[Path]:
+    """Absolute paths of the files changed since ``revision`` in the repository holding the KB."""
+    from wijkmodulen.load.git import GitError, changed_files, repo_root
+
+    try:
+        root = repo_root(kb_root)
+        if root is None:
+            raise GitError(t("git.not_repository", path=kb_root))
+        return {root / path for path in changed_files(root, revision)}
+    except GitError as error:
+        fail(str(error))
+
+
 def _format(name: str | None) -> str:
     from wijkmodulen.lint.reporters import FORMATS
 
@@ -95,8 +108,11 @@ def lint(
         str | None, typer.Option("--format", "-f", help=t("lint.format"), show_default=False)
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help=t("lint.quiet"))] = False,
+    changed_since: Annotated[
+        str | None, typer.Option("--changed-since", metavar="REV", help=t("lint.changed_since"), show_default=False)
+    ] = None,
 ) -> None:
-    from wijkmodulen.lint.engine import lint_knowledge_base, merge_results
+    from wijkmodulen.lint.engine import lint_knowledge_base, merge_results, restrict_to_files
     from wijkmodulen.lint.problem import Severity
     from wijkmodulen.lint.reporters.common import report_base
     from wijkmodulen.load.kb import load_knowledge_base
@@ -111,6 +127,8 @@ def lint(
         kb = load_knowledge_base(location.root, location.limits)
         results.append(lint_knowledge_base(kb, only=only, fail_level=level, settings=settings))
     result = merge_results(results)
+    if changed_since is not None:
+        result = restrict_to_files(result, _changed_files(result.kb.root, changed_since))
     _report(result, report_base(result.kb.root), chosen_format, quiet)
     raise typer.Exit(result.exit_code)
 

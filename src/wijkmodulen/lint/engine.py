@@ -165,3 +165,22 @@ def merge_results(results: list[LintResult]) -> LintResult:
         sum(result.suppressed for result in results),
         [path for result in results for path in result.files],
     )
+
+
+def restrict_to_files(result: LintResult, files: set[Path]) -> LintResult:
+    """The findings of ``result`` in ``files`` only (absolute paths), for pull-request mode: the whole
+    KB was linted, so cross-file findings are right, but only the changed files are reported.
+    Findings that belong to no file (a crashed rule is reported at the KB folder) are always kept."""
+    resolved = {path.resolve() for path in files}
+
+    def kept(path: Path) -> bool:
+        return path.is_dir() or path.resolve() in resolved
+
+    return LintResult(
+        result.kb,
+        [problem for problem in result.problems if kept(problem.file)],
+        result.files_checked,
+        result.fail_level,
+        result.suppressed,
+        [path for path in result.files if kept(path)],
+    )
