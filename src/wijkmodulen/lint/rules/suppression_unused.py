@@ -36,7 +36,9 @@ class SuppressionUnused(Rule):
         self.active: set[tuple[str, str]] = set()  # (file path, rule code) pairs that were checked
 
     def check(self, kb: KnowledgeBase, options: Any) -> Iterator[Finding]:
-        from wijkmodulen.lint.settings import RULES, resolve_code  # the registry imports this module
+        # the registry imports this module, so these are imported when the rule runs
+        from wijkmodulen.lint.rules import RULES
+        from wijkmodulen.lint.settings import resolve_code
 
         # A KB-wide rule sees a different KB when a file could not be loaded (and some stand down
         # entirely), so its suppressions cannot be judged then: one broken file must not turn every
