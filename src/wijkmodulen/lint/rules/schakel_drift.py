@@ -11,7 +11,7 @@ from wijkmodulen.lint.problem import Finding, Severity
 from wijkmodulen.lint.rule import Rule
 from wijkmodulen.load.kb import KnowledgeBase
 from wijkmodulen.messages import t
-from wijkmodulen.model.module import SECTIES, Module
+from wijkmodulen.model.module import SECTIES, Module, collect_texts
 
 
 class SchakelDriftOptions(BaseModel):
@@ -29,19 +29,8 @@ class SchakelDriftOptions(BaseModel):
 
 def _words(module: Module, section: str, professions: re.Pattern[str]) -> list[str]:
     texts: list[str] = []
-    _collect(getattr(module, section), texts)
+    collect_texts(getattr(module, section), texts)
     return professions.sub("·", " ".join(texts)).split()
-
-
-def _collect(value: object, texts: list[str]) -> None:
-    if isinstance(value, str):
-        texts.append(value)
-    elif isinstance(value, list):
-        for item in value:
-            _collect(item, texts)
-    elif isinstance(value, BaseModel):
-        for field_value in value.__dict__.values():
-            _collect(field_value, texts)
 
 
 class SchakelDrift(Rule):
