@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -12,6 +13,9 @@ from wijkmodulen.cli.common import err, fail, locate, out
 from wijkmodulen.messages import t
 
 if TYPE_CHECKING:
+    from wijkmodulen.load.kb import KnowledgeBase
+    from wijkmodulen.render.context import Metadata
+    from wijkmodulen.render.selection import Selectie
     from wijkmodulen.team.report import TeamReport
 
 FORMATS = ("text", "markdown", "html", "json")
@@ -48,8 +52,6 @@ def team(
 def load_team_report(profiel: Path, kb_path: Path | None, niveau: int | None = None) -> TeamReport:
     """Load the KB and the profile and build the report; findings are printed and exit 1."""
     from wijkmodulen.load.kb import load_knowledge_base
-    from wijkmodulen.team.load import load_profile
-    from wijkmodulen.team.report import build_report
 
     if not profiel.is_file():
         fail(t("team.no_profile", path=profiel))
@@ -57,9 +59,32 @@ def load_team_report(profiel: Path, kb_path: Path | None, niveau: int | None = N
     broken = {issue.source.path for issue in kb.issues}
     if broken:
         fail(t("team.kb_has_issues", count=len(broken)))
+    return team_report(profiel, kb, niveau)
+
+
+def team_report(profiel: Path, kb: KnowledgeBase, niveau: int | None = None) -> TeamReport:
+    """The report of a profile against a loaded KB; the profile's findings are printed and exit 1."""
+    from wijkmodulen.team.load import load_profile
+    from wijkmodulen.team.report import build_report
+
+    if not profiel.is_file():
+        fail(t("team.no_profile", path=profiel))
     loaded = load_profile(profiel, kb)
     if loaded.findings or loaded.profiel is None:
         for finding in loaded.findings:
             out.print(f"{finding.path}:{finding.line}:{finding.column}: {finding.message}", markup=False)
         fail(t("team.findings", count=len(loaded.findings)), code=1)
     return build_report(kb, loaded.profiel, niveau)
+
+
+def team_handbook(
+    profiel: Path, kb: KnowledgeBase, selectie: Selectie, meta: Metadata
+) -> tuple[TeamReport, Selectie, Metadata]:
+    """For `render --team`: the report, the team's modules as the selection, and a title for the team."""
+    from wijkmodulen.render.selection import Selectie
+
+    if not selectie.is_alles:
+        fail(t("render.team_with_selection"))
+    report = team_report(profiel, kb)
+    titel = meta.titel or t("team.handboek_titel", team=report.team)
+    return report, Selectie(modules=tuple(m.id for m in report.modules)), replace(meta, titel=titel)

@@ -6,7 +6,6 @@ import json
 from typing import Any
 
 from wijkmodulen.messages import t
-from wijkmodulen.render.markdown import escape_markdown
 from wijkmodulen.team.model import NIVEAUS
 from wijkmodulen.team.report import HOOGSTE_NIVEAU, SOORTEN, Behoefte, Suggestie, TeamReport
 
@@ -69,6 +68,8 @@ def format_text(report: TeamReport) -> str:
 
 
 def _md(value: object) -> str:
+    from wijkmodulen.render.markdown import escape_markdown  # here: render.markdown imports the handbook
+
     return escape_markdown(value)
 
 
@@ -86,7 +87,7 @@ def format_markdown(report: TeamReport, level: int = 1) -> str:
         levels = " | ".join(t("team.label.niveau_n", n=n) for n in range(1, HOOGSTE_NIVEAU + 1))
         lines += ["", f"{h}## {t(SOORT_KOP[soort])}", "",
                   (f"| {t('team.label.id')} | {t('team.label.naam')} | {t('team.label.modulen')} | {levels} "
-                  f"| {t('team.label.op_niveau')} | {t('team.label.lacunes').lower()} |"),
+                  f"| {t('team.label.op_niveau')} | {t('team.label.lacune')} |"),
                   "|---|---|--:|" + "--:|" * HOOGSTE_NIVEAU + "--:|---|"]
         for b in rows:
             counts = " | ".join(str(c) for c in b.per_niveau)

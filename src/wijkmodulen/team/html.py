@@ -104,4 +104,4 @@ def team_view(report: TeamReport, prefix: str = "team") -> TeamView:
 
 def render_report_html(report: TeamReport, templates: Path | None = None) -> str:
     env = make_environment(templates, autoescape=True)
-    return render_template(env, REPORT_TEMPLATE, v=team_view(report), link_modules=False)
+    return render_template(env, REPORT_TEMPLATE, v=team_view(report))

@@ -38,13 +38,14 @@ def _open(width: float, height: float, prefix: str, titel: str, desc: str) -> li
 def heatmap(report: TeamReport, behoeften: tuple[Behoefte, ...], soort: str, prefix: str) -> str:
     """Members as rows, the needed items as columns, each cell coloured and numbered with the level."""
     label_width = max((len(naam) for naam in report.leden), default=1) * CHAR + 16
-    header = max((len(b.id) for b in behoeften), default=1) * CHAR + 12
-    width = label_width + CELL * len(behoeften) + 8
+    longest = max((len(b.id) for b in behoeften), default=1) * CHAR
+    header = longest * 0.87 + 12  # the labels are turned 60 degrees: sin 60 of their length upwards
+    width = label_width + CELL * len(behoeften) + longest * 0.5 + 8  # and cos 60 to the right
     height = header + CELL * len(report.leden) + 8
     parts = _open(width, height, prefix, t("team.svg.heatmap_titel", soort=soort),
                   t("team.svg.heatmap_desc", soort=soort))
     for column, b in enumerate(behoeften):
-        x = label_width + CELL * column + CELL / 2
+        x = label_width + CELL * column + CELL / 2 - 4
         weight = ' font-weight="bold"' if b.tekort else ""
         parts.append(f'<text x="{x:.1f}" y="{header - 6:.1f}" transform="rotate(-60 {x:.1f} {header - 6:.1f})"'
                      f'{weight}>{_a(b.id)}</text>')

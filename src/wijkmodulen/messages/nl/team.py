@@ -18,6 +18,7 @@ MESSAGES: dict[str, str] = {
     "team.kb_has_issues": "De kennisbank heeft fouten in {count} bestand(en); los die eerst op (wijkmodulen lint).",
     "team.findings": "{count} probleem/problemen in het teamprofiel.",
     "team.written": "Teamrapport geschreven naar {path}",
+    "team.handboek_titel": "Scholingshandboek {team}",
     "team.cannot_write": "Kan {path} niet schrijven: {detail}",
     "render.team": "Maak een scholingshandboek voor het team uit dit profiel: de modulen van het aanbod, "
     "het lacunerapport als eerste hoofdstuk en de beschrijvingen van de ontbrekende competenties.",
@@ -55,6 +56,7 @@ MESSAGES.update({
     "team.label.op_niveau": "op niveau",
     "team.label.niveau_n": "niv. {n}",
     "team.label.lacunes": "Lacunes",
+    "team.label.lacune": "lacune",
     "team.label.lacunes_uitleg": (
         "Nodig maar door geen lid op niveau {niveau} beheerst, of door niemand gedekt; "
         "de meest gevraagde eerst."
@@ -74,7 +76,7 @@ MESSAGES.update({
     "team.svg.heatmap_titel": "Niveaus per lid en {soort}",
     "team.svg.heatmap_desc": (
         "Heatmap: per lid (rij) en per {soort} die het aanbod vraagt (kolom) het zelf ingeschatte niveau, "
-        "0 tot 4; donkerder is hoger."
+        "0 tot 4; donkerder is hoger. Vet gezet: een lacune."
     ),
     "team.svg.heatmap_cel": "{lid}, {id}: niveau {niveau}",
     "team.svg.bars_titel": "Lacunes naar aantal modulen dat ze vraagt",
