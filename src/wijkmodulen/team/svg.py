@@ -38,8 +38,8 @@ def _open(width: float, height: float, prefix: str, titel: str, desc: str) -> li
 def heatmap(report: TeamReport, behoeften: tuple[Behoefte, ...], soort: str, prefix: str) -> str:
     """Members as rows, the needed items as columns, each cell coloured and numbered with the level."""
     label_width = max((len(naam) for naam in report.leden), default=1) * CHAR + 16
-    longest = max((len(b.id) for b in behoeften), default=1) * CHAR
-    header = longest * 0.87 + 12  # the labels are turned 60 degrees: sin 60 of their length upwards
+    longest = max((len(b.id) for b in behoeften), default=1) * CHAR * 1.1  # bold labels are wider
+    header = longest * 0.87 + 20  # the labels are turned 60 degrees: sin 60 of their length upwards
     width = label_width + CELL * len(behoeften) + longest * 0.5 + 8  # and cos 60 to the right
     height = header + CELL * len(report.leden) + 8
     parts = _open(width, height, prefix, t("team.svg.heatmap_titel", soort=soort),

@@ -25,14 +25,16 @@ MESSAGES: dict[str, str] = {
     "render.team_with_selection": "--team bepaalt zelf de modulen; combineer het niet met --beroep, --cluster, "
     "--module of --competentie.",
     # --- findings in a profile ------------------------------------------------------------------
-    "team.unknown_id": "Onbekende {kind} '{id}'.",
-    "team.unknown_id_hint": "Onbekende {kind} '{id}'; bedoel je '{suggestion}'?",
-    "team.kind.module": "module",
-    "team.kind.cluster": "cluster",
-    "team.kind.beroep": "beroep",
-    "team.kind.competentie": "competentie",
-    "team.kind.kennisdomein": "kennisdomein",
-    "team.kind.doelgroep": "doelgroep",
+    "team.unknown_id": "{kind} '{id}' bestaat niet in de kennisbank.",
+    "team.unknown_id_hint": "{kind} '{id}' bestaat niet in de kennisbank; bedoel je '{suggestion}'?",
+    "team.kind.module": "Module",
+    "team.kind.cluster": "Cluster",
+    "team.kind.beroep": "Beroep",
+    "team.kind.competentie": "Competentie",
+    "team.kind.kennisdomein": "Kennisdomein",
+    "team.kind.doelgroep": "Doelgroep",
+    # pydantic's check of a level (0-4); the KB's own models have no upper bounds
+    "schema.type.less_than_equal": "mag hoogstens {le} zijn",
     "team.empty_aanbod": "Het aanbod noemt geen modulen, clusters of beroepen.",
     "team.duplicate_lid": "Lid '{naam}' staat al in het profiel (lid {nummer}); geef elk lid een eigen naam.",
 }
