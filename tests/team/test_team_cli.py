@@ -95,3 +95,14 @@ def test_findings_stop_render_team(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert len(result.stdout.splitlines()) == 8
     assert not (tmp_path / "h").exists()
+
+
+def test_an_offer_that_needs_nothing(tmp_path: Path) -> None:
+    # wmw-02 of the minimal KB has no koppelingen: nothing needed, no gaps, no pictures.
+    path = write(tmp_path, "team: Leeg\naanbod: {modules: [wmw-02]}\nleden: [{naam: A}]\n")
+    result = run("team", str(path), str(MINIMAL))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.endswith("Geen lacunes: elk onderdeel van het aanbod beheerst minstens één lid op niveau 3.\n")
+    result = run("team", str(path), str(MINIMAL), "--format", "html")
+    assert result.exit_code == 0, result.output
+    assert "<svg" not in result.stdout

@@ -53,7 +53,7 @@ class TeamView:
     niveau_koppen: tuple[str, ...]
     tabellen: tuple[Tabel, ...]
     lacunes: tuple[Lacune, ...]
-    heatmap: Markup
+    heatmap: Markup | None  # None when the offer needs nothing of that kind
     heatmap_kennis: Markup | None
     staven: Markup | None
     modules: tuple[ModuleRef, ...]
@@ -93,7 +93,8 @@ def team_view(report: TeamReport, prefix: str = "team") -> TeamView:
         niveau_koppen=tuple(t("team.label.niveau_n", n=n) for n in range(1, HOOGSTE_NIVEAU + 1)),
         tabellen=tuple(tabellen),
         lacunes=tuple(lacunes),
-        heatmap=Markup(heatmap(report, competenties, t("team.label.soort.competentie"), f"{prefix}-heatmap")),
+        heatmap=Markup(heatmap(report, competenties, t("team.label.soort.competentie"), f"{prefix}-heatmap"))
+        if competenties else None,
         heatmap_kennis=Markup(heatmap(report, kennis, t("team.label.soort.kennisdomein") + "/"
                                       + t("team.label.soort.doelgroep"), f"{prefix}-heatmap-kennis"))
         if kennis else None,
