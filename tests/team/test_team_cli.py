@@ -48,6 +48,9 @@ def test_schema_and_syntax_errors_are_findings(tmp_path: Path) -> None:
         f"{path}:5:20: Ongeldige waarde bij 'leden.0.competenties.4A': mag hoogstens 4 zijn",
         f"{path}:6:5: Onbekende sleutel 'kompetenties'; bedoel je 'competenties'?",
     ]
+    path = write(tmp_path, "team: X\nniveau: 0\naanbod: {modules: [wmw-01]}\nleden: [{naam: A}]\n", "nul.yaml")
+    result = run("team", str(path), str(MINIMAL))
+    assert result.stdout == f"{path}:2:1: Ongeldige waarde bij 'niveau': moet minstens 1 zijn\n"
     path = write(tmp_path, "team: X\naanbod: [\n", "kapot.yaml")
     result = run("team", str(path), str(MINIMAL))
     assert result.exit_code == 1

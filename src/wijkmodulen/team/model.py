@@ -50,8 +50,8 @@ class TeamProfiel(_Strict):
     """A team profile (wijkmodulen team PROFIEL)."""
 
     team: str = Field(min_length=1, description="Naam van het team.")
-    niveau: Niveau = Field(
-        default=3, ge=1,
+    niveau: int = Field(
+        default=3, ge=1, le=4,
         description="Het niveau dat nodig is: wat geen lid minstens op dit niveau beheerst, is een lacune.",
     )
     aanbod: Aanbod
