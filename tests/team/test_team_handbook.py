@@ -47,6 +47,7 @@ def test_html_handbook_opens_with_the_gap_report(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     html = (tmp_path / "handboek.html").read_text(encoding="utf-8")
     assert "<title>Scholingshandboek Wijkteam Noord</title>" in html
+    assert '<p class="selectie">Selectie: het aanbod van Wijkteam Noord</p>' in html
     sections = re.findall(r'<section class="(?:hoofdstuk|beroep|bijlage)" id="([^"]+)"', html)
     assert sections[:3] == ["teamrapport", "scholing", "inleiding"]
     scholing = html[html.index('id="scholing"'):html.index('id="inleiding"')]
@@ -99,6 +100,7 @@ def test_markdown_team_handbook_builds_with_mkdocs_strict(tmp_path: Path) -> Non
         "team-competenties.svg", "team-kennis.svg", "team-lacunes.svg", "team.md"]
     page = (docs / "team.md").read_text(encoding="utf-8")
     assert page.startswith("# Teamrapport: Wijkteam Noord\n")
+    assert "Selectie: het aanbod van Wijkteam Noord\n" in (docs / "index.md").read_text(encoding="utf-8")
     assert "![Lacunes in beeld](team-lacunes.svg)" in page
     assert re.findall(r'<a id="scholing-([^"]+)"></a>', page) == GAPS
     assert "Teamrapport: Wijkteam Noord\": team.md" in (out / "mkdocs.yml").read_text(encoding="utf-8")

@@ -87,4 +87,4 @@ def team_handbook(
         fail(t("render.team_with_selection"))
     report = team_report(profiel, kb)
     titel = meta.titel or t("team.handboek_titel", team=report.team)
-    return report, Selectie(modules=tuple(m.id for m in report.modules)), replace(meta, titel=titel)
+    return report, Selectie(modules=tuple(m.id for m in report.modules), team=report.team), replace(meta, titel=titel)
