@@ -33,6 +33,7 @@ def render(
     logo: Annotated[Path | None, typer.Option("--logo", help=t("render.logo"))] = None,
     editie: Annotated[str | None, typer.Option("--editie", help=t("render.editie"))] = None,
     templates: Annotated[Path | None, typer.Option("--templates", help=t("render.templates"))] = None,
+    team: Annotated[Path | None, typer.Option("--team", help=t("render.team"), show_default=False)] = None,
 ) -> None:
     from wijkmodulen.config import ConfigError, find_config
     from wijkmodulen.load.kb import load_knowledge_base
@@ -72,8 +73,13 @@ def render(
     if broken:
         fail(t("render.kb_has_issues", count=len(broken)))
     selectie = Selectie(tuple(beroep or ()), tuple(cluster or ()), tuple(module or ()), tuple(competentie or ()))
+    report = None
+    if team is not None:
+        from wijkmodulen.cli.team_cmd import team_handbook
+
+        report, selectie, meta = team_handbook(team, kb, selectie, meta)
     try:
-        handbook = build_handbook(kb, selectie, meta, today)
+        handbook = build_handbook(kb, selectie, meta, today, team=report)
         writer = write_html if fmt == "html" else write_markdown
         target = writer(handbook, out_dir, template_dir)
     except (SelectionError, RenderError) as error:
