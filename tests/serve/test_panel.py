@@ -47,12 +47,12 @@ def test_panel_when_the_handbook_failed() -> None:
 
 def test_module_findings() -> None:
     assert module_html("wmw-02", [WARNING]) == (
-        '<aside class="wm-module-bevindingen" aria-label="Bevindingen bij module wmw-02">\n'
+        '<div class="wm-module-bevindingen" role="note" aria-label="Bevindingen bij module wmw-02">\n'
         "<ul>\n"
         '<li class="wm-warning"><code>modules/wmw-02.yaml:3:16</code> <span class="wm-ernst">waarschuwing</span> '
         "WM103 Onbekend id</li>\n"
         "</ul>\n"
-        "</aside>\n"
+        "</div>\n"
     )
 
 

@@ -42,7 +42,7 @@ def test_finding_is_shown_next_to_its_module(minimal_kb: Path) -> None:
                     encoding="utf-8")
     page = build_preview(PreviewConfig(minimal_kb), "v-2", _at_ten).page
     article = _article(page, "wmw-01")
-    assert '<aside class="wm-module-bevindingen" aria-label="Bevindingen bij module wmw-01">' in article
+    assert '<div class="wm-module-bevindingen" role="note" aria-label="Bevindingen bij module wmw-01">' in article
     assert "<code>modules/wmw-01-aanmelding.yaml:3:16</code>" in article
     assert "WM103 Onbekend id &#x27;wmw-99&#x27;" in article
     assert "wm-module-bevindingen" not in _article(page, "wmw-02")

@@ -118,7 +118,7 @@ def module_html(module_id: str, problems: Iterable[Shown]) -> str:
     """The findings of one module, shown at the top of its article."""
     label = escape(t("serve.panel.module_label", id=module_id))
     items = "".join(_item(p, f"{p.file}:{p.line}:{p.column}", link=False) for p in problems)
-    return f'<aside class="wm-module-bevindingen" aria-label="{label}">\n<ul>\n{items}</ul>\n</aside>\n'
+    return f'<div class="wm-module-bevindingen" role="note" aria-label="{label}">\n<ul>\n{items}</ul>\n</div>\n'
 
 
 # An opening tag with an id; the handbook's module is an <article id="wmw-01">, an author's template may
