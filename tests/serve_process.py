@@ -62,9 +62,9 @@ class ServeProcess:
             time.sleep(0.05)
         raise AssertionError(f"{text!r} not in {''.join(self.stderr)}")
 
-    def interrupt(self, timeout: float = 20.0) -> int:
-        """Ctrl-C, as a terminal sends it; the exit code."""
-        self.process.send_signal(signal.SIGINT)
+    def interrupt(self, timeout: float = 20.0, signum: int = signal.SIGINT) -> int:
+        """Ctrl-C, as a terminal sends it (or another signal); the exit code."""
+        self.process.send_signal(signum)
         try:
             return self.process.wait(timeout)
         finally:

@@ -62,10 +62,12 @@ def test_edits_appear_without_a_manual_reload(browser: Any, tmp_path: Path) -> N
         expect(page.locator("#wm-voorbeeld")).to_contain_text("Geen bevindingen in 12 bestanden.")
         assert watched.loads == 1
 
-        # 1. New text in a module: the page reloads by itself.
+        # 1. New text in a module: the page reloads by itself, where the reader was.
+        page.evaluate("window.scrollTo(0, 600)")
         _edit(module, "het eerste gerichte contact", "de eerste stap van de hulp")
         expect(article).to_contain_text("Aanmelden is de eerste stap van de hulp.", timeout=WAIT)
         assert watched.loads == 2
+        assert page.evaluate("window.scrollY") == 600
 
         # 2. Broken YAML: the module leaves the page and the panel names file, line, column and error.
         module.write_text(module.read_text(encoding="utf-8") + "titel: [kapot\n", encoding="utf-8")

@@ -23,7 +23,7 @@ def test_panel_with_a_broken_file_and_a_finding() -> None:
         '<p class="wm-kop"><strong>Voorbeeld – bijgewerkt om 09:00:00</strong> · 2 fouten.</p>\n'
         '<div class="wm-niet-geladen" role="alert">\n'
         "<p>Niet geladen (1)</p>\n"
-        "<p>Niet geladen: dit bestand ontbreekt in het voorbeeld tot de fout hersteld is.</p>\n"
+        "<p>Deze bestanden ontbreken in het voorbeeld tot hun fout hersteld is.</p>\n"
         "<ul>\n"
         '<li class="wm-error"><code>modules/wmw-01.yaml:36:1</code> <span class="wm-ernst">fout</span> WM001 '
         "YAML-syntaxfout: &#x27;x&#x27; &lt;y&gt;</li>\n"

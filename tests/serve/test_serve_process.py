@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import socket
 import urllib.error
 import urllib.request
@@ -59,11 +60,12 @@ def test_page_events_and_rebuild(minimal_kb: Path) -> None:
     assert "4 modulen; Geen bevindingen in 12 bestanden." in output
 
 
-def test_ctrl_c_stops_cleanly_with_a_stream_open(minimal_kb: Path) -> None:
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_ctrl_c_stops_cleanly_with_a_stream_open(minimal_kb: Path, signum: int) -> None:
     server = ServeProcess(minimal_kb, "--port", "0")
     with urllib.request.urlopen(server.url + "events", timeout=20) as events:
         assert events.readline().startswith(b"data: ")
-        code = server.interrupt()
+        code = server.interrupt(signum=signum)
     assert code == 0
     output = server.output()
     assert "Traceback" not in output

@@ -20,7 +20,7 @@ MESSAGES: dict[str, str] = {
     # --- the panel in the page ------------------------------------------------------------------
     "serve.panel.label": "Voorbeeld en bevindingen",
     "serve.panel.title": "Voorbeeld – bijgewerkt om {time}",
-    "serve.panel.broken": "Niet geladen: dit bestand ontbreekt in het voorbeeld tot de fout hersteld is.",
+    "serve.panel.broken": "Deze bestanden ontbreken in het voorbeeld tot hun fout hersteld is.",
     "serve.panel.broken_title": "Niet geladen ({count})",
     "serve.panel.findings_title": "Bevindingen",
     "serve.panel.render_failed": "Het handboek kon niet worden gemaakt.",
