@@ -90,3 +90,12 @@ def test_inject_places_everything() -> None:
 
 def test_inject_without_head_or_body() -> None:
     assert inject("<p>los</p>", "[P]", {}, "[S]") == f"\n[P]{STYLE}<p>los</p>[S]"
+
+
+def test_panel_without_a_summary() -> None:
+    assert panel_html([], "", "07:00:00", "OSError: weg") == (
+        '<section class="wm-voorbeeld" id="wm-voorbeeld" aria-label="Voorbeeld en bevindingen">\n'
+        '<p class="wm-kop"><strong>Voorbeeld – bijgewerkt om 07:00:00</strong></p>\n'
+        '<p class="wm-fout" role="alert">Het handboek kon niet worden gemaakt. OSError: weg</p>\n'
+        "</section>\n"
+    )

@@ -90,9 +90,10 @@ def panel_html(problems: Iterable[Shown], summary: str, time: str, render_error:
     problems = list(problems)
     broken = [p for p in problems if p.broken]
     other = [p for p in problems if not p.broken]
+    after_title = f" · {escape(summary)}" if summary else ""
     parts = [
         f'<section class="wm-voorbeeld" id="wm-voorbeeld" aria-label="{escape(t("serve.panel.label"))}">\n',
-        f'<p class="wm-kop"><strong>{escape(t("serve.panel.title", time=time))}</strong> · {escape(summary)}</p>\n',
+        f'<p class="wm-kop"><strong>{escape(t("serve.panel.title", time=time))}</strong>{after_title}</p>\n',
     ]
     if render_error is not None:
         parts.append(
@@ -117,7 +118,7 @@ def panel_html(problems: Iterable[Shown], summary: str, time: str, render_error:
 def module_html(module_id: str, problems: Iterable[Shown]) -> str:
     """The findings of one module, shown at the top of its article."""
     label = escape(t("serve.panel.module_label", id=module_id))
-    items = "".join(_item(p, f"{p.file}:{p.line}:{p.column}", link=False) for p in problems)
+    items = "".join(_item(p, p.where, link=False) for p in problems)
     return f'<div class="wm-module-bevindingen" role="note" aria-label="{label}">\n<ul>\n{items}</ul>\n</div>\n'
 
 

@@ -68,8 +68,14 @@ def build_preview(
     config: PreviewConfig, version: str, clock: Callable[[], datetime] = datetime.now
 ) -> Preview:
     start = time.perf_counter()
-    kb = load_knowledge_base(config.root, config.limits)
-    result = lint_knowledge_base(kb, settings=config.lint)
+    try:
+        kb = load_knowledge_base(config.root, config.limits)
+        result = lint_knowledge_base(kb, settings=config.lint)
+    except Exception as error:  # noqa: BLE001 -- the loader and lint collect problems; this is a last guard
+        detail = f"{type(error).__name__}: {error}"
+        top = panel_html([], "", clock().strftime("%H:%M:%S"), detail)
+        failed = error_page(top, reload_script(version), t("serve.panel.label"))
+        return Preview(failed, 0, "", detail, time.perf_counter() - start)
     shown = _shown(kb, result)
     summary = summary_line(result)
     per_module: dict[str, list[Shown]] = {}
