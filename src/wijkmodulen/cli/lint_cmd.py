@@ -95,6 +95,7 @@ def lint(
         str | None, typer.Option("--format", "-f", help=t("lint.format"), show_default=False)
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help=t("lint.quiet"))] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help=t("lint.no_cache"))] = False,
 ) -> None:
     from wijkmodulen.lint.engine import lint_knowledge_base, merge_results
     from wijkmodulen.lint.problem import Severity
@@ -108,8 +109,16 @@ def lint(
     level = Severity.parse(fail_level) if fail_level else None
     results = []
     for location, only in _targets(paths or []):
-        kb = load_knowledge_base(location.root, location.limits)
-        results.append(lint_knowledge_base(kb, only=only, fail_level=level, settings=settings))
+        if no_cache:
+            kb = load_knowledge_base(location.root, location.limits)
+            results.append(lint_knowledge_base(kb, only=only, fail_level=level, settings=settings))
+            continue
+        from wijkmodulen.lint.cache import LintCache, cache_key, load_with_cache
+
+        cache = LintCache(location.root, cache_key(settings, location.limits))
+        kb = load_with_cache(location.root, location.limits, cache)
+        results.append(lint_knowledge_base(kb, only=only, fail_level=level, settings=settings, cache=cache))
+        cache.write()
     result = merge_results(results)
     _report(result, report_base(result.kb.root), chosen_format, quiet)
     raise typer.Exit(result.exit_code)
