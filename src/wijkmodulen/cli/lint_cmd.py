@@ -11,18 +11,20 @@ import typer
 
 from wijkmodulen.cli.app import app
 from wijkmodulen.cli.common import fail, locate, out
-from wijkmodulen.locate import KbLocation, kb_root_of
 from wijkmodulen.messages import t
 
 if TYPE_CHECKING:
     from wijkmodulen.lint.engine import LintResult
     from wijkmodulen.lint.settings import LintSettings
+    from wijkmodulen.locate import KbLocation
 
 FAIL_LEVELS = ("error", "warning", "info")
 
 
 def _targets(paths: list[Path]) -> list[tuple[KbLocation, list[Path] | None]]:
     """Group the given paths per KB root: a root is linted whole, files only for themselves."""
+    from wijkmodulen.locate import kb_root_of
+
     if not paths:
         return [(locate(None), None)]
     groups: dict[Path, list[Path] | None] = {}

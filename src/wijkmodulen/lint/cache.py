@@ -35,6 +35,7 @@ from pydantic import BaseModel
 
 import wijkmodulen
 from wijkmodulen.lint.problem import Problem
+from wijkmodulen.lint.rule import Memo
 from wijkmodulen.lint.rules import RULES
 from wijkmodulen.lint.settings import LintSettings
 from wijkmodulen.load.kb import (
@@ -120,6 +121,9 @@ class LintCache:
     entries: dict[str, _Entry] = field(default_factory=dict)
     fresh: set[str] = field(default_factory=set)  # files read anew in this run (relative paths)
     _new: dict[str, _Entry] = field(default_factory=dict)
+    _stored_memos: dict[str, dict[Any, Any]] = field(default_factory=dict)
+    _memos: dict[str, Memo] = field(default_factory=dict)
+    _digests: dict[Path, str] = field(default_factory=dict)  # absolute path -> content digest
 
     @property
     def file(self) -> Path:
@@ -134,6 +138,13 @@ class LintCache:
             return
         if isinstance(stored, dict) and stored.get("key") == self.key and isinstance(stored.get("files"), dict):
             self.entries = stored["files"]
+            self._stored_memos = stored.get("memos") or {}
+
+    def memo(self, code: str) -> Memo:
+        """The memo of a "kb" rule, over the digests of this run's files."""
+        if code not in self._memos:
+            self._memos[code] = Memo(self._digests, self._stored_memos.get(code, {}))
+        return self._memos[code]
 
     def write(self) -> None:
         """Store this run's entries atomically; a cache that cannot be written is skipped."""
@@ -142,7 +153,9 @@ class LintCache:
             descriptor, temporary = tempfile.mkstemp(prefix=".lint-", suffix=".tmp", dir=self.directory)
             try:
                 with os.fdopen(descriptor, "wb") as handle:
-                    pickle.dump({"key": self.key, "files": self._new}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                    memos = {code: memo.used for code, memo in self._memos.items()}
+                    stored = {"key": self.key, "files": self._new, "memos": memos}
+                    pickle.dump(stored, handle, protocol=pickle.HIGHEST_PROTOCOL)
                 os.replace(temporary, self.file)
             except BaseException:
                 with contextlib.suppress(OSError):
@@ -152,6 +165,9 @@ class LintCache:
             return
 
     def relative(self, path: Path) -> str:
+        text, prefix = str(path), str(self.root) + os.sep
+        if text.startswith(prefix):  # the usual case, without pathlib's cost per call
+            return text[len(prefix):].replace(os.sep, "/")
         return path.relative_to(self.root).as_posix()
 
     def cached_problems(self, relative: str) -> list[tuple[int, int, str, Any, str, str]] | None:
@@ -188,11 +204,13 @@ def load_with_cache(root: Path, limits: Limits, cache: LintCache) -> KnowledgeBa
                       for kind, message, where, position in entry.issues]
             add_validated(kb, source, entry.model, issues)
             cache._new[relative] = entry
+            cache._digests[path] = digest
             continue
         source, issue = read_source(path, raw, limits)
         model, issues = validate_source(root, source, issue)
         add_validated(kb, source, model, issues)
         cache.fresh.add(relative)
+        cache._digests[path] = digest
         cache._new[relative] = _Entry(
             digest, source.text, source.data, source.suppressions, model,
             [(i.kind, i.message, i.path, i.position) for i in issues],

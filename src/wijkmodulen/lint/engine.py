@@ -134,6 +134,8 @@ def lint_knowledge_base(
         if not settings.runs(code):
             continue
         rule = rule_class()
+        if cache is not None:
+            rule.memo = cache.memo(code)
         if rule_class.runs_last:
             late.append(rule)
             continue
@@ -147,12 +149,16 @@ def lint_knowledge_base(
         if isinstance(rule, SuppressionUnused):
             rule.used = suppressor.used
             # Only files with suppression comments can have unused ones; most files have none.
-            rule.active = {
-                (key, code)
-                for key in suppressor.by_file
-                for code in RULES
-                if settings.for_file(code, _relative(Path(key), kb.root)) is not None
-            }
+            if settings.overrides:
+                rule.active = {
+                    (key, code)
+                    for key in suppressor.by_file
+                    for code in RULES
+                    if settings.for_file(code, _relative(Path(key), kb.root)) is not None
+                }
+            else:  # without per-path overrides a rule is on or off everywhere alike
+                on = [code for code in RULES if settings.for_file(code, "") is not None]
+                rule.active = {(key, code) for key in suppressor.by_file for code in on}
         # An unused-suppression finding cannot itself be silenced by the comment it is about.
         keep(_run_rule(rule, kb, settings), suppressible=False)
 
