@@ -35,7 +35,7 @@ from pydantic import BaseModel
 
 import wijkmodulen
 from wijkmodulen.lint.problem import Problem
-from wijkmodulen.lint.rule import Memo
+from wijkmodulen.lint.rule import Memo, Rule
 from wijkmodulen.lint.rules import RULES
 from wijkmodulen.lint.settings import LintSettings
 from wijkmodulen.load.kb import (
@@ -87,14 +87,17 @@ def settings_fingerprint(settings: LintSettings) -> Any:
     }
 
 
-def cache_key(settings: LintSettings, limits: Limits, version: str | None = None) -> str:
+def cache_key(
+    settings: LintSettings, limits: Limits, version: str | None = None, rules: dict[str, type[Rule]] | None = None
+) -> str:
+    """The key of a whole cache: tool version and source, Python, limits, rule registry, settings."""
     parts = {
         "format": FORMAT,
         "version": version if version is not None else wijkmodulen.__version__,
         "source": _source_digest(),
         "python": sys.version,
         "limits": [limits.max_bytes, limits.max_depth],
-        "rules": [[code, cls.__module__, cls.__qualname__, cls.severity.name, cls.scope] for code, cls in RULES.items()],
+        "rules": [[code, cls.__module__, cls.__qualname__, cls.severity.name, cls.scope] for code, cls in (rules or RULES).items()],
         "settings": settings_fingerprint(settings),
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
