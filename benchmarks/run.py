@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_corpus import make_corpus  # noqa: E402
+from make_corpus import make_corpus
 
 FLOOR = """
 import sys, yaml
@@ -87,7 +87,7 @@ def prepare(size: int, work: Path) -> Path:
     step = max(1, len(modules) // 10)
     for path in modules[::step][:10]:
         text = path.read_text(encoding="utf-8")
-        path.write_text(re.sub(r"^titel: (.*)$", r"titel: \1 (herzien)", text, count=1, flags=re.M), encoding="utf-8")
+        path.write_text(re.sub(r"^titel: (.*)$", r"titel: \1 (herzien)", text, count=1, flags=re.MULTILINE), encoding="utf-8")
     git(repo, "commit", "-q", "-am", "ten modules changed")
     subprocess.run([str(BIN / "wijkmodulen"), "schema", "--out", str(repo / "schemas")], check=True,
                    capture_output=True, cwd=repo)
@@ -192,12 +192,12 @@ def report(results: dict[int, dict[str, Sample]], rounds: dict[int, int], help_s
         f"| render html ≤ 3 × cold lint | {verdict(r['render html'].median / cold, 3)} |",
         f"| diff ≤ 1 × cold lint | {verdict(r['diff'].median / cold, 1)} |",
         f"| lint peak memory ≤ 300 MB | {verdict(max(r['lint (cold)'].peak, r['lint (warm)'].peak), 300)} |",
-        f"| linear: time per module at {largest:,} ÷ at {smallest:,} ≤ 1.2 "
-        f"| {verdict(per_module_large / per_module_small, 1.2)} |",
+        (f"| linear: time per module at {largest:,} ÷ at {smallest:,} ≤ 1.2 "
+        f"| {verdict(per_module_large / per_module_small, 1.2)} |"),
         f"| `wijkmodulen --help` < 0.3 s | {verdict(help_seconds, 0.3)} |",
         "",
-        f"Other ratios at {largest:,}: cold lint ÷ yamllint {cold / r['yamllint'].median:.2f}; "
-        f"xref ÷ cold lint {r['xref'].median / cold:.2f}.",
+        (f"Other ratios at {largest:,}: cold lint ÷ yamllint {cold / r['yamllint'].median:.2f}; "
+        f"xref ÷ cold lint {r['xref'].median / cold:.2f}."),
     ]
     return "\n".join(lines)
 

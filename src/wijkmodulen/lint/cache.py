@@ -97,7 +97,10 @@ def cache_key(
         "source": _source_digest(),
         "python": sys.version,
         "limits": [limits.max_bytes, limits.max_depth],
-        "rules": [[code, cls.__module__, cls.__qualname__, cls.severity.name, cls.scope] for code, cls in (rules or RULES).items()],
+        "rules": [
+            [code, cls.__module__, cls.__qualname__, cls.severity.name, cls.scope]
+            for code, cls in (rules or RULES).items()
+        ],
         "settings": settings_fingerprint(settings),
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
