@@ -1,4 +1,4 @@
-# Two entry points: `make handbook` (lint the shipped KB, then render it to HTML and Markdown under
+# Two entry points (and `make bench`, see below): `make handbook` (lint the shipped KB, then render it to HTML and Markdown under
 # build/handbook/) and `make test`.
 # Each creates .venv on first use and installs what it needs.
 PYTHON ?= python3
@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: handbook test lint check venv clean
+.PHONY: handbook test lint check venv clean bench
 
 $(STAMP): pyproject.toml setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ test: $(STAMP)
 	$(BIN)/mypy src
 	$(BIN)/wijkmodulen fmt --check data
 	$(BIN)/python -m pytest -q
+
+# Side-by-side benchmarks on generated corpora of 1,000, 5,000 and 10,000 modules; writes BENCHMARKS.md.
+# Not part of `make test` (which runs only a 200-module smoke test of the corpus generator).
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info

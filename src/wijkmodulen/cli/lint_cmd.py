@@ -11,18 +11,20 @@ import typer
 
 from wijkmodulen.cli.app import app
 from wijkmodulen.cli.common import fail, locate, out
-from wijkmodulen.locate import KbLocation, kb_root_of
 from wijkmodulen.messages import t
 
 if TYPE_CHECKING:
     from wijkmodulen.lint.engine import LintResult
     from wijkmodulen.lint.settings import LintSettings
+    from wijkmodulen.locate import KbLocation
 
 FAIL_LEVELS = ("error", "warning", "info")
 
 
 def _targets(paths: list[Path]) -> list[tuple[KbLocation, list[Path] | None]]:
     """Group the given paths per KB root: a root is linted whole, files only for themselves."""
+    from wijkmodulen.locate import kb_root_of
+
     if not paths:
         return [(locate(None), None)]
     groups: dict[Path, list[Path] | None] = {}
@@ -111,6 +113,7 @@ def lint(
     changed_since: Annotated[
         str | None, typer.Option("--changed-since", metavar="REV", help=t("lint.changed_since"), show_default=False)
     ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help=t("lint.no_cache"))] = False,
 ) -> None:
     from wijkmodulen.lint.engine import lint_knowledge_base, merge_results, restrict_to_files
     from wijkmodulen.lint.problem import Severity
@@ -124,8 +127,16 @@ def lint(
     level = Severity.parse(fail_level) if fail_level else None
     results = []
     for location, only in _targets(paths or []):
-        kb = load_knowledge_base(location.root, location.limits)
-        results.append(lint_knowledge_base(kb, only=only, fail_level=level, settings=settings))
+        if no_cache:
+            kb = load_knowledge_base(location.root, location.limits)
+            results.append(lint_knowledge_base(kb, only=only, fail_level=level, settings=settings))
+            continue
+        from wijkmodulen.lint.cache import LintCache, cache_key, load_with_cache
+
+        cache = LintCache(location.root, cache_key(settings, location.limits))
+        kb = load_with_cache(location.root, location.limits, cache)
+        results.append(lint_knowledge_base(kb, only=only, fail_level=level, settings=settings, cache=cache))
+        cache.write()
     result = merge_results(results)
     if changed_since is not None:
         result = restrict_to_files(result, _changed_files(result.kb.root, changed_since))
