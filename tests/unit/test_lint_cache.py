@@ -117,6 +117,30 @@ def test_a_damaged_cache_is_ignored(minimal_kb: Path, tmp_path: Path) -> None:
     assert len(again.fresh) == len(result.kb.files)
 
 
+def test_a_cache_file_others_may_write_is_not_loaded(minimal_kb: Path, tmp_path: Path) -> None:
+    """Unpickling can run code: a file someone else could have written is ignored, not trusted."""
+    directory = tmp_path / "cache"
+    _, cache = cached_lint(minimal_kb, directory)
+    canary = tmp_path / "uitgevoerd"
+    cache.file.write_bytes(pickle.dumps(_Touch(str(canary))))
+    cache.file.chmod(0o666)
+    result, again = cached_lint(minimal_kb, directory)
+    assert not canary.exists()
+    assert len(again.fresh) == len(result.kb.files)
+    assert found(result, minimal_kb) == findings(minimal_kb)
+    assert cache.file.stat().st_mode & 0o077 == 0  # the rewritten cache is private again
+
+
+class _Touch:
+    """Unpickles into a call that creates a file: proof that a pickle was loaded."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __reduce__(self) -> tuple[Any, tuple[str, str]]:
+        return (open, (self.path, "w"))
+
+
 def test_two_lint_runs_sharing_a_cache_at_once_both_finish_and_leave_it_usable(tmp_path: Path) -> None:
     kb = tmp_path / "kb"
     subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), "200", str(kb)], check=True)

@@ -25,6 +25,7 @@ import hashlib
 import json
 import os
 import pickle
+import stat
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -106,6 +107,12 @@ def cache_key(
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
+def _trusted(info: os.stat_result) -> bool:
+    """Loading a pickle can run code, so only a cache file that this user owns and that nobody else
+    may write is read; any other is ignored (and replaced on the next write)."""
+    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
 @dataclass
 class _Entry:
     digest: str
@@ -139,6 +146,8 @@ class LintCache:
     def read(self) -> None:
         try:
             with self.file.open("rb") as handle:
+                if not _trusted(os.fstat(handle.fileno())):
+                    return
                 stored = pickle.load(handle)
         except Exception:  # noqa: BLE001 -- missing, damaged or from another version: start empty
             return
