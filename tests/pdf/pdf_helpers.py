@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,10 @@ from pypdf.generic import Destination
 from typer.testing import CliRunner
 
 from wijkmodulen.cli import app
+from wijkmodulen.load.kb import load_knowledge_base
+from wijkmodulen.render.context import Handbook, Metadata, build_handbook
 from wijkmodulen.render.pdf import PdfUnavailable, load_weasyprint
+from wijkmodulen.render.selection import Selectie
 
 SHIPPED = Path(__file__).resolve().parents[2] / "data"
 EPOCH = {"SOURCE_DATE_EPOCH": "1741910400"}  # 14 March 2025
@@ -32,6 +36,11 @@ def require_weasyprint() -> None:
         load_weasyprint()
     except PdfUnavailable as error:
         pytest.skip(f"{error} (scripts/install-test-deps.sh, run by make test, installs Pango)")
+
+
+def handbook(selectie: Selectie, meta: Metadata | None = None) -> Handbook:
+    """The handbook context of the shipped KB, as the command builds it (the date of EPOCH)."""
+    return build_handbook(load_knowledge_base(SHIPPED), selectie, meta, today=date(2025, 3, 14))
 
 
 def render_pdf(out: Path, *args: str) -> Path:
