@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pytest
-from pypdf import PdfReader
 
 from wijkmodulen.load.kb import load_knowledge_base
 from wijkmodulen.render.context import Handbook, build_handbook
@@ -20,10 +20,14 @@ from pdf_helpers import (
     one_line,
     outline,
     page_texts,
+    read,
     render_pdf,
     require_weasyprint,
     toc_entries,
 )
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 SELECTIES = {
     "alles": Selectie(),
@@ -61,7 +65,7 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Printed]:
     result = {}
     for name, args in SELECTIONS.items():
         path = render_pdf(tmp_path_factory.mktemp(f"pdf-{name}"), *args)
-        reader = PdfReader(path)
+        reader = read(path)
         result[name] = Printed(build_handbook(kb, SELECTIES[name]), reader, page_texts(reader), outline(reader))
     return result
 

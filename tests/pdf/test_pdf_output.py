@@ -9,16 +9,19 @@ import struct
 import subprocess
 import zlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from pypdf import PdfReader
 
 from wijkmodulen.render.context import Metadata
 from wijkmodulen.render.pdf import render_pdf
 from wijkmodulen.render.selection import Selectie
 
-from pdf_helpers import handbook, outline, page_texts, require_weasyprint
+from pdf_helpers import handbook, outline, page_texts, read, require_weasyprint
 from pdf_helpers import render_pdf as render_with_command
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 PACKAGED = Path(__file__).resolve().parents[2] / "templates"
 ONE_MODULE = ("--module", "wmw-02")
@@ -56,7 +59,7 @@ def test_user_templates_shape_the_pdf(tmp_path: Path) -> None:
     (own / "pdf" / "handboek.css.j2").write_text(
         css.replace("content: counter(page);", 'content: "blz. " counter(page);'), encoding="utf-8"
     )
-    reader = PdfReader(render_with_command(tmp_path / "uit", *ONE_MODULE, "--templates", str(own)))
+    reader = read(render_with_command(tmp_path / "uit", *ONE_MODULE, "--templates", str(own)))
     texts = page_texts(reader)
     assert outline(reader)[0].title == "Inhoudsopgave"
     assert texts[1].startswith("Inhoudsopgave\n")
@@ -84,7 +87,7 @@ def test_the_logo_is_embedded_and_nothing_is_fetched(tmp_path: Path, caplog: pyt
     logo.write_bytes(png(8, 4))
     with_logo = render_pdf(handbook(Selectie(modules=("wmw-02",)), Metadata(logo=logo)))
     (tmp_path / "logo.pdf").write_bytes(with_logo)
-    assert images(PdfReader(tmp_path / "logo.pdf")) == 1
+    assert images(read(tmp_path / "logo.pdf")) == 1
 
     # A template that names a local file (or a URL) gets nothing: the handbook embeds what it shows.
     own = tmp_path / "sjablonen" / "pdf"
@@ -96,7 +99,7 @@ def test_the_logo_is_embedded_and_nothing_is_fetched(tmp_path: Path, caplog: pyt
     with caplog.at_level(logging.WARNING, logger="weasyprint"):
         fetched = render_pdf(handbook(Selectie(modules=("wmw-02",))), own.parent)
     (tmp_path / "fetched.pdf").write_bytes(fetched)
-    assert images(PdfReader(tmp_path / "fetched.pdf")) == 0
+    assert images(read(tmp_path / "fetched.pdf")) == 0
     assert any("disallowed protocol" in record.getMessage() for record in caplog.records)
 
 
@@ -116,7 +119,7 @@ def test_pdftoppm_draws_a_cover_and_a_module_page(tmp_path: Path) -> None:
     subprocess.run([pdftoppm, "-gray", "-r", "30", str(pdf), str(tmp_path / "p")],
                    check=True, timeout=120)
     pages = sorted(tmp_path.glob("p-*.pgm"))
-    assert len(pages) == len(PdfReader(pdf).pages)
+    assert len(pages) == len(read(pdf).pages)
     width, height, cover = _pgm(pages[0])
     assert height / width == pytest.approx(297 / 210, abs=0.01)
     rows = [cover[y * width:(y + 1) * width] for y in range(height)]

@@ -29,7 +29,8 @@ def load_weasyprint() -> ModuleType:
     except ImportError:
         raise PdfUnavailable(t("render.pdf_no_weasyprint")) from None
     except OSError as error:  # WeasyPrint is there, Pango (loaded through cffi) is not
-        raise PdfUnavailable(t("render.pdf_no_pango", detail=str(error).splitlines()[0])) from None
+        first_line = next(iter(str(error).splitlines()), type(error).__name__)
+        raise PdfUnavailable(t("render.pdf_no_pango", detail=first_line)) from None
 
 
 def render_pdf_css(templates: Path | None = None) -> str:
