@@ -50,7 +50,10 @@ def render_pdf(out: Path, *args: str) -> Path:
     result = CliRunner().invoke(app, ["render", str(SHIPPED), "--format", "pdf", "--out", str(out), *args],
                                 env=EPOCH)
     assert result.exit_code == 0, result.output
-    return out / "handboek.pdf"
+    target = out / "handboek.pdf"
+    assert result.stdout.strip() == str(target)
+    assert f"Handboek geschreven naar {target} (modulen: " in result.stderr
+    return target
 
 
 @dataclass(frozen=True)
