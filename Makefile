@@ -1,5 +1,5 @@
-# Two entry points (and `make bench`, see below): `make handbook` (lint the shipped KB, then render it to HTML and Markdown under
-# build/handbook/) and `make test`.
+# Two entry points: `make handbook` (lint the shipped KB, then render it to HTML, PDF and Markdown
+# under build/handbook/) and `make test`; `make bench` runs the benchmarks.
 # Each creates .venv on first use and installs what it needs.
 PYTHON ?= python3
 VENV := .venv
@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,pdf]'
 	touch $(STAMP)
 
 venv: $(STAMP)
@@ -19,8 +19,10 @@ venv: $(STAMP)
 HANDBOOK := build/handbook
 
 handbook: $(STAMP)
+	scripts/install-test-deps.sh pdf
 	$(BIN)/wijkmodulen lint
 	$(BIN)/wijkmodulen render --format html --out $(HANDBOOK)/html
+	$(BIN)/wijkmodulen render --format pdf --out $(HANDBOOK)/pdf
 	$(BIN)/wijkmodulen render --format markdown --out $(HANDBOOK)/markdown
 
 test: $(STAMP)

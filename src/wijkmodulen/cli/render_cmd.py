@@ -1,4 +1,4 @@
-"""`wijkmodulen render`: a handbook in HTML or Markdown, of the whole KB or a selection."""
+"""`wijkmodulen render`: a handbook in HTML, PDF or Markdown, of the whole KB or a selection."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from wijkmodulen.cli.app import app
 from wijkmodulen.cli.common import err, fail, locate, out
 from wijkmodulen.messages import t
 
-FORMATS = ("html", "markdown")
+FORMATS = ("html", "pdf", "markdown")
 
 
 def _configured(value: str | None, base: Path) -> Path | None:
@@ -40,11 +40,17 @@ def render(
     from wijkmodulen.render.context import EpochError, Metadata, build_date, build_handbook
     from wijkmodulen.render.html import write_html
     from wijkmodulen.render.markdown import write_markdown
+    from wijkmodulen.render.pdf import PdfUnavailable, load_weasyprint, write_pdf
     from wijkmodulen.render.selection import Selectie, SelectionError
     from wijkmodulen.render.templates import RenderError
 
     if fmt not in FORMATS:
         fail(t("render.unknown_format", value=fmt, choices=", ".join(FORMATS)))
+    if fmt == "pdf":
+        try:
+            load_weasyprint()  # before the KB is read: a missing extra is said at once
+        except PdfUnavailable as error:
+            fail(str(error))
     try:
         loaded = find_config()
     except ConfigError as error:
@@ -80,7 +86,7 @@ def render(
         report, selectie, meta = team_handbook(team, kb, selectie, meta)
     try:
         handbook = build_handbook(kb, selectie, meta, today, team=report)
-        writer = write_html if fmt == "html" else write_markdown
+        writer = {"html": write_html, "pdf": write_pdf, "markdown": write_markdown}[fmt]
         target = writer(handbook, out_dir, template_dir)
     except (SelectionError, RenderError) as error:
         fail(str(error))
