@@ -14,6 +14,12 @@ MINIMAL = TESTS / "fixtures" / "positive" / "minimal"
 SHIPPED = ROOT / "data"
 
 
+@pytest.fixture(autouse=True)
+def _lint_cache_in_tmp(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test's lint runs (and the commands they start) keep their cache out of the home folder."""
+    monkeypatch.setenv("WIJKMODULEN_CACHE_DIR", str(tmp_path_factory.mktemp("lint-cache")))
+
+
 @pytest.fixture
 def minimal_kb(tmp_path: Path) -> Path:
     """A fresh copy of the minimal valid KB, to break on purpose."""

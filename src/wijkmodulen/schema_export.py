@@ -18,6 +18,7 @@ from wijkmodulen.model import (
     ScwCompetentie,
     ScwThema,
 )
+from wijkmodulen.team.model import TeamProfiel
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -27,6 +28,7 @@ SCHEMAS: dict[str, type[BaseModel] | list[type[BaseModel]]] = {
     "kennisbouwsteen": Kennisbouwsteen,
     "inleiding": Inleiding,
     "bronnen": Bronnen,
+    "teamprofiel": TeamProfiel,  # not a KB file: the profile of `wijkmodulen team`
 }
 
 

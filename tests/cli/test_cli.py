@@ -111,7 +111,7 @@ def test_schema_export_validates_shipped_files_with_check_jsonschema(tmp_path: P
     names = sorted(p.name for p in tmp_path.glob("*.schema.json"))
     assert names == [
         "bronnen.schema.json", "competentie.schema.json", "inleiding.schema.json",
-        "kennisbouwsteen.schema.json", "module.schema.json",
+        "kennisbouwsteen.schema.json", "module.schema.json", "teamprofiel.schema.json",
     ]
     schema = json.loads((tmp_path / "module.schema.json").read_text(encoding="utf-8"))
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
@@ -123,6 +123,7 @@ def test_schema_export_validates_shipped_files_with_check_jsonschema(tmp_path: P
         "kennisbouwsteen": sorted((data / "kennisbouwstenen").glob("*.yaml")),
         "inleiding": sorted((data / "inleiding").glob("*.yaml")),
         "bronnen": [data / "bronnen.yaml"],
+        "teamprofiel": sorted((ROOT / "examples").glob("team-*.yaml")),
     }
     checker = Path(sys.executable).with_name("check-jsonschema")
     for name, files in pairs.items():

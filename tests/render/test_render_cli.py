@@ -82,7 +82,7 @@ def test_stale_module_pages_are_removed(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--format", "pdf"], "Onbekend formaat 'pdf'; kies uit: html, markdown."),
+    (["--format", "docx"], "Onbekend formaat 'docx'; kies uit: html, pdf, markdown."),
     (["--beroep", "kok"], ("Onbekend beroep 'kok'; kies uit: wijkmaatschappelijk-werk, individueel-opbouwwerk, "
                           "wmw, iow.")),
     (["--module", "wmw-99"], "Onbekende module 'wmw-99'."),

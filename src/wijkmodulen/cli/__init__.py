@@ -7,10 +7,33 @@ from __future__ import annotations
 
 import sys
 
-from wijkmodulen.cli import diff_cmd, fmt_cmd, kb_cmd, lint_cmd, new_cmd, render_cmd, xref_cmd
+# One command module per line, so that adding a command touches one line.
+from wijkmodulen.cli import (
+    diff_cmd,
+    fmt_cmd,
+    kb_cmd,
+    lint_cmd,
+    new_cmd,
+    render_cmd,
+    serve_cmd,
+    team_cmd,
+    xref_cmd,
+)
 from wijkmodulen.cli.app import app, report_internal_error
 
-__all__ = ["app", "diff_cmd", "fmt_cmd", "kb_cmd", "lint_cmd", "main", "new_cmd", "render_cmd", "xref_cmd"]
+__all__ = [
+    "app",
+    "diff_cmd",
+    "fmt_cmd",
+    "kb_cmd",
+    "lint_cmd",
+    "main",
+    "new_cmd",
+    "render_cmd",
+    "serve_cmd",
+    "team_cmd",
+    "xref_cmd",
+]
 
 
 def main() -> None:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 from rich.console import Console
 
-from wijkmodulen.config import ConfigError
-from wijkmodulen.locate import KbLocation, locate_kb
 from wijkmodulen.messages import t
+
+if TYPE_CHECKING:
+    from wijkmodulen.locate import KbLocation
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
@@ -24,6 +25,10 @@ def fail(message: str, code: int = 2) -> NoReturn:
 
 def locate(path: Path | None) -> KbLocation:
     """The KB to work on, announced on stderr so that stdout stays machine-readable."""
+    # Imported here: the configuration needs pydantic, which `wijkmodulen --help` can do without.
+    from wijkmodulen.config import ConfigError
+    from wijkmodulen.locate import locate_kb
+
     try:
         location = locate_kb(path)
     except ConfigError as error:

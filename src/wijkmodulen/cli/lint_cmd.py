@@ -11,18 +11,20 @@ import typer
 
 from wijkmodulen.cli.app import app
 from wijkmodulen.cli.common import fail, locate, out
-from wijkmodulen.locate import KbLocation, kb_root_of
 from wijkmodulen.messages import t
 
 if TYPE_CHECKING:
     from wijkmodulen.lint.engine import LintResult
     from wijkmodulen.lint.settings import LintSettings
+    from wijkmodulen.locate import KbLocation
 
 FAIL_LEVELS = ("error", "warning", "info")
 
 
 def _targets(paths: list[Path]) -> list[tuple[KbLocation, list[Path] | None]]:
     """Group the given paths per KB root: a root is linted whole, files only for themselves."""
+    from wijkmodulen.locate import kb_root_of
+
     if not paths:
         return [(locate(None), None)]
     groups: dict[Path, list[Path] | None] = {}
@@ -50,6 +52,19 @@ def _settings() -> LintSettings:
         return resolve_settings(loaded.config.lint, loaded.path)
     except ConfigError as error:
         fail(t("cli.config_error", path=error.path, detail=error.detail))
+
+
+def _changed_files(kb_root: Path, revision: str) -> set[Path]:
+    """Absolute paths of the files changed since ``revision`` in the repository holding the KB."""
+    from wijkmodulen.load.git import GitError, changed_files, repo_root
+
+    try:
+        root = repo_root(kb_root)
+        if root is None:
+            raise GitError(t("git.not_repository", path=kb_root))
+        return {root / path for path in changed_files(root, revision)}
+    except GitError as error:
+        fail(str(error))
 
 
 def _format(name: str | None) -> str:
@@ -95,8 +110,12 @@ def lint(
         str | None, typer.Option("--format", "-f", help=t("lint.format"), show_default=False)
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help=t("lint.quiet"))] = False,
+    changed_since: Annotated[
+        str | None, typer.Option("--changed-since", metavar="REV", help=t("lint.changed_since"), show_default=False)
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help=t("lint.no_cache"))] = False,
 ) -> None:
-    from wijkmodulen.lint.engine import lint_knowledge_base, merge_results
+    from wijkmodulen.lint.engine import lint_knowledge_base, merge_results, restrict_to_files
     from wijkmodulen.lint.problem import Severity
     from wijkmodulen.lint.reporters.common import report_base
     from wijkmodulen.load.kb import load_knowledge_base
@@ -108,9 +127,19 @@ def lint(
     level = Severity.parse(fail_level) if fail_level else None
     results = []
     for location, only in _targets(paths or []):
-        kb = load_knowledge_base(location.root, location.limits)
-        results.append(lint_knowledge_base(kb, only=only, fail_level=level, settings=settings))
+        if no_cache:
+            kb = load_knowledge_base(location.root, location.limits)
+            results.append(lint_knowledge_base(kb, only=only, fail_level=level, settings=settings))
+            continue
+        from wijkmodulen.lint.cache import LintCache, cache_key, load_with_cache
+
+        cache = LintCache(location.root, cache_key(settings, location.limits))
+        kb = load_with_cache(location.root, location.limits, cache)
+        results.append(lint_knowledge_base(kb, only=only, fail_level=level, settings=settings, cache=cache))
+        cache.write()
     result = merge_results(results)
+    if changed_since is not None:
+        result = restrict_to_files(result, _changed_files(result.kb.root, changed_since))
     _report(result, report_base(result.kb.root), chosen_format, quiet)
     raise typer.Exit(result.exit_code)
 

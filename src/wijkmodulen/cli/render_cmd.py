@@ -1,4 +1,4 @@
-"""`wijkmodulen render`: a handbook in HTML or Markdown, of the whole KB or a selection."""
+"""`wijkmodulen render`: a handbook in HTML, PDF or Markdown, of the whole KB or a selection."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from wijkmodulen.cli.app import app
 from wijkmodulen.cli.common import err, fail, locate, out
 from wijkmodulen.messages import t
 
-FORMATS = ("html", "markdown")
+FORMATS = ("html", "pdf", "markdown")
 
 
 def _configured(value: str | None, base: Path) -> Path | None:
@@ -33,6 +33,7 @@ def render(
     logo: Annotated[Path | None, typer.Option("--logo", help=t("render.logo"))] = None,
     editie: Annotated[str | None, typer.Option("--editie", help=t("render.editie"))] = None,
     templates: Annotated[Path | None, typer.Option("--templates", help=t("render.templates"))] = None,
+    team: Annotated[Path | None, typer.Option("--team", help=t("render.team"), show_default=False)] = None,
 ) -> None:
     from wijkmodulen.config import ConfigError, find_config
     from wijkmodulen.load.kb import load_knowledge_base
@@ -40,11 +41,17 @@ def render(
     from wijkmodulen.render.html import write_html
     from wijkmodulen.render.markdown import FOLDERS, write_markdown
     from wijkmodulen.render.output import check_output
+    from wijkmodulen.render.pdf import PdfUnavailable, load_weasyprint, write_pdf
     from wijkmodulen.render.selection import Selectie, SelectionError
     from wijkmodulen.render.templates import RenderError
 
     if fmt not in FORMATS:
         fail(t("render.unknown_format", value=fmt, choices=", ".join(FORMATS)))
+    if fmt == "pdf":
+        try:
+            load_weasyprint()  # before the KB is read: a missing extra is said at once
+        except PdfUnavailable as error:
+            fail(str(error))
     try:
         loaded = find_config()
     except ConfigError as error:
@@ -77,9 +84,14 @@ def render(
     if broken:
         fail(t("render.kb_has_issues", count=len(broken)))
     selectie = Selectie(tuple(beroep or ()), tuple(cluster or ()), tuple(module or ()), tuple(competentie or ()))
+    report = None
+    if team is not None:
+        from wijkmodulen.cli.team_cmd import team_handbook
+
+        report, selectie, meta = team_handbook(team, kb, selectie, meta)
     try:
-        handbook = build_handbook(kb, selectie, meta, today)
-        writer = write_html if fmt == "html" else write_markdown
+        handbook = build_handbook(kb, selectie, meta, today, team=report)
+        writer = {"html": write_html, "pdf": write_pdf, "markdown": write_markdown}[fmt]
         target = writer(handbook, out_dir, template_dir)
     except (SelectionError, RenderError) as error:
         fail(str(error))

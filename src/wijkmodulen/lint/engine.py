@@ -11,16 +11,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from wijkmodulen.lint.problem import Finding, Problem, Severity
 from wijkmodulen.lint.rule import Rule
 from wijkmodulen.lint.rules import RULES
 from wijkmodulen.lint.rules.suppression_unused import SuppressionUnused, UsedKey
 from wijkmodulen.lint.settings import LintSettings, resolve_code
-from wijkmodulen.load.kb import KnowledgeBase
+from wijkmodulen.load.kb import Entry, KnowledgeBase
 from wijkmodulen.load.suppressions import Suppression
-from wijkmodulen.load.yaml_source import Position
+from wijkmodulen.load.yaml_source import Position, SourceFile
 from wijkmodulen.messages import t
+
+if TYPE_CHECKING:
+    from wijkmodulen.lint.cache import LintCache
 
 
 @dataclass
@@ -102,8 +106,12 @@ def lint_knowledge_base(
     only: Iterable[Path] | None = None,
     fail_level: Severity | None = None,
     settings: LintSettings | None = None,
+    cache: LintCache | None = None,
 ) -> LintResult:
-    """Lint the whole KB; with ``only``, report findings for those files alone (editor on save)."""
+    """Lint the whole KB; with ``only``, report findings for those files alone (editor on save).
+
+    With ``cache`` (the KB loaded by ``cache.load_with_cache``), the file rules run only on files
+    read anew; the other files' problems of those rules come from the cache."""
     settings = settings or LintSettings()
     suppressor = _Suppressor(kb)
     problems: list[Problem] = []
@@ -121,24 +129,36 @@ def lint_knowledge_base(
                 continue
             problems.append(replace(problem, severity=severity) if severity != problem.severity else problem)
 
+    file_rules: list[Rule] = []
     for code, rule_class in RULES.items():
         if not settings.runs(code):
             continue
         rule = rule_class()
+        if cache is not None:
+            rule.memo = cache.memo(code)
         if rule_class.runs_last:
             late.append(rule)
             continue
+        if cache is not None and rule_class.scope == "file":
+            file_rules.append(rule)
+            continue
         keep(_run_rule(rule, kb, settings))
+    if cache is not None:
+        keep(_file_rules_with_cache(file_rules, kb, settings, cache))
     for rule in late:
         if isinstance(rule, SuppressionUnused):
             rule.used = suppressor.used
             # Only files with suppression comments can have unused ones; most files have none.
-            rule.active = {
-                (key, code)
-                for key in suppressor.by_file
-                for code in RULES
-                if settings.for_file(code, _relative(Path(key), kb.root)) is not None
-            }
+            if settings.overrides:
+                rule.active = {
+                    (key, code)
+                    for key in suppressor.by_file
+                    for code in RULES
+                    if settings.for_file(code, _relative(Path(key), kb.root)) is not None
+                }
+            else:  # without per-path overrides a rule is on or off everywhere alike
+                on = [code for code in RULES if settings.for_file(code, "") is not None]
+                rule.active = {(key, code) for key in suppressor.by_file for code in on}
         # An unused-suppression finding cannot itself be silenced by the comment it is about.
         keep(_run_rule(rule, kb, settings), suppressible=False)
 
@@ -150,6 +170,58 @@ def lint_knowledge_base(
     problems.sort(key=lambda p: (str(p.file), p.line, p.column, p.code))
     level = fail_level or settings.fail_level or Severity.ERROR
     return LintResult(kb, problems, len(reported), level, suppressed, sorted(reported))
+
+
+def _file_rules_with_cache(
+    rules: list[Rule], kb: KnowledgeBase, settings: LintSettings, cache: LintCache
+) -> list[Problem]:
+    """The file rules' problems: run on the files read anew, taken from the cache for the rest."""
+    problems: list[Problem] = []
+    fresh: list[SourceFile] = []
+    for source in kb.files:
+        relative = cache.relative(source.path)
+        stored = cache.cached_problems(relative)
+        if stored is None:
+            fresh.append(source)
+            continue
+        problems.extend(Problem(source.path, *item) for item in stored)
+    subset = _subset(kb, {source.path for source in fresh})
+    found: list[Problem] = []
+    for rule in rules:
+        found.extend(_run_rule(rule, subset, settings))
+    by_file: dict[Path, list[Problem]] = {source.path: [] for source in fresh}
+    for problem in found:
+        if problem.file in by_file:
+            by_file[problem.file].append(problem)
+    for path, own in by_file.items():
+        cache.store_problems(cache.relative(path), own)
+    return problems + found
+
+
+def _subset(kb: KnowledgeBase, paths: set[Path]) -> KnowledgeBase:
+    """The part of ``kb`` made of the files at ``paths`` (indexed as in ``kb``), and every stray file."""
+
+    def part(index: dict[str, Entry[Any]]) -> dict[str, Entry[Any]]:
+        return {key: entry for key, entry in index.items() if entry.source.path in paths}
+
+    subset = KnowledgeBase(
+        root=kb.root,
+        files=[source for source in kb.files if source.path in paths],
+        modules=part(kb.modules),
+        scw_themas=part(kb.scw_themas),
+        scw_competenties=part(kb.scw_competenties),
+        generieke_competenties=part(kb.generieke_competenties),
+        kennisdomeinen=part(kb.kennisdomeinen),
+        doelgroepen=part(kb.doelgroepen),
+        inleiding=part(kb.inleiding),
+        issues=[issue for issue in kb.issues if issue.source.path in paths],
+        duplicate_ids=kb.duplicate_ids,
+        stray_files=kb.stray_files,
+        unloaded_ids=kb.unloaded_ids,
+    )
+    if kb.bronnen is not None and kb.bronnen.source.path in paths:
+        subset.bronnen = kb.bronnen
+    return subset
 
 
 def merge_results(results: list[LintResult]) -> LintResult:
@@ -164,4 +236,23 @@ def merge_results(results: list[LintResult]) -> LintResult:
         results[0].fail_level,
         sum(result.suppressed for result in results),
         [path for result in results for path in result.files],
+    )
+
+
+def restrict_to_files(result: LintResult, files: set[Path]) -> LintResult:
+    """The findings of ``result`` in ``files`` only (absolute paths), for pull-request mode: the whole
+    KB was linted, so cross-file findings are right, but only the changed files are reported.
+    Findings that belong to no file (a crashed rule is reported at the KB folder) are always kept."""
+    resolved = {path.resolve() for path in files}
+
+    def kept(path: Path) -> bool:
+        return path.is_dir() or path.resolve() in resolved
+
+    return LintResult(
+        result.kb,
+        [problem for problem in result.problems if kept(problem.file)],
+        result.files_checked,
+        result.fail_level,
+        result.suppressed,
+        [path for path in result.files if kept(path)],
     )

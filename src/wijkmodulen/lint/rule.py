@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from wijkmodulen.lint.problem import Finding, Severity
 from wijkmodulen.load.kb import KnowledgeBase
+from wijkmodulen.load.yaml_source import SourceFile
 
 CODE = re.compile(r"^WM\d{3}$")
 Scope = Literal["file", "kb"]
@@ -17,6 +19,30 @@ Scope = Literal["file", "kb"]
 
 class NoOptions(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+class Memo:
+    """Results a "kb" rule computed from a few files, kept by the lint cache under the content
+    digests of those files: valid for as long as those files are unchanged (the cache as a whole
+    is keyed by tool, settings and rule set)."""
+
+    def __init__(self, digests: dict[Path, str], stored: dict[Any, Any]) -> None:
+        self._digests = digests
+        self.stored = stored
+        self.used: dict[Any, Any] = {}  # what this run looked up or computed; the cache keeps only these
+
+    def key(self, *sources: SourceFile) -> tuple[str, ...] | None:
+        digests = tuple(self._digests.get(source.path) for source in sources)
+        return None if None in digests else digests  # type: ignore[return-value]
+
+    def get(self, key: tuple[str, ...]) -> Any:
+        if key in self.stored:
+            self.used[key] = self.stored[key]
+            return self.used[key]
+        return None
+
+    def put(self, key: tuple[str, ...], value: Any) -> None:
+        self.used[key] = value
 
 
 class Rule:
@@ -34,6 +60,7 @@ class Rule:
     # An autofixable rule sets this and overrides ``fix``; ``wijkmodulen fmt --fix`` applies it.
     fixable: ClassVar[bool] = False
     runs_last: ClassVar[bool] = False  # for rules about the other rules' results (unused suppressions)
+    memo: Memo | None = None  # given by the engine when lint runs with its cache
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

@@ -356,24 +356,27 @@ def _index_for(kb: KnowledgeBase, model: BaseModel) -> dict[str, Entry[Any]] | N
     return None
 
 
-def _model_of(kb: KnowledgeBase, source: SourceFile, issue: LoadIssue | None) -> BaseModel | None:
-    """The validated model of a read file, or None after recording why there is none."""
+def validate_source(
+    root: Path, source: SourceFile, issue: LoadIssue | None
+) -> tuple[BaseModel | None, list[LoadIssue]]:
+    """The validated model of a read file (None when there is none) and the issues found."""
     if issue is not None:
-        kb.issues.append(issue)
-        return None
-    chosen = model_for(kb.root, source.path, source.data)
+        return None, [issue]
+    chosen = model_for(root, source.path, source.data)
     if isinstance(chosen, str):
-        kb.issues.append(LoadIssue(source, "schema", chosen, ("soort",)))
-        return None
-    model, issues = validate(source, chosen)
-    kb.issues.extend(issues)
-    return model
+        return None, [LoadIssue(source, "schema", chosen, ("soort",))]
+    return validate(source, chosen)
 
 
 def add_source(kb: KnowledgeBase, source: SourceFile, issue: LoadIssue | None) -> None:
     """Validate a read file and add it to the KB's indexes (or its issues)."""
+    add_validated(kb, source, *validate_source(kb.root, source, issue))
+
+
+def add_validated(kb: KnowledgeBase, source: SourceFile, model: BaseModel | None, issues: list[LoadIssue]) -> None:
+    """Add a file validated already (by ``validate_source``, or as a cache kept it) to the KB."""
     kb.files.append(source)
-    model = _model_of(kb, source, issue)
+    kb.issues.extend(issues)
     if model is None:
         kb.unloaded_ids.add(_id_of_unloaded(source))
         return

@@ -18,7 +18,9 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from wijkmodulen.load import fast_yaml
 from wijkmodulen.load.limits import Limits
+from wijkmodulen.load.problems import Position, YamlProblem
 from wijkmodulen.load.suppressions import NONE, Suppressions
 from wijkmodulen.messages import t
 
@@ -28,27 +30,15 @@ _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "binary")}
 
 
-@dataclass(frozen=True)
-class Position:
-    line: int  # 1-based
-    column: int  # 1-based
-
-
-class YamlProblem(Exception):
-    """A file that cannot become data; carries the message key's text and the position."""
-
-    def __init__(self, message: str, position: Position) -> None:
-        super().__init__(message)
-        self.message = message
-        self.position = position
-
-
 def _yaml() -> YAML:
     # typ="safe" with pure=False selects libyaml's C parser when ruamel.yaml.clib is installed.
     return YAML(typ="safe", pure=False)
 
 
-def _pos(node: Node) -> Position:
+__all__ = ["Path_", "Position", "SourceFile", "YamlProblem", "compose", "decode", "load_text"]
+
+
+def _pos(node: Any) -> Position:
     mark = node.start_mark
     return Position(mark.line + 1, mark.column + 1)
 
@@ -164,7 +154,22 @@ class _Builder:
 
 
 def load_text(text: str, max_depth: int = Limits.max_depth) -> Any:
-    """Plain data from YAML text, or a YamlProblem with the position of the offence."""
+    """Plain data from YAML text, or a YamlProblem with the position of the offence.
+
+    libyaml through PyYAML when it is there (one pass over the events, see ``fast_yaml``), else
+    ruamel.yaml's composer and the builder above; both give the same data and the same problems.
+    A ``%YAML`` directive (which may change how plain scalars resolve) takes ruamel's path.
+    """
+    if fast_yaml.AVAILABLE and "%YAML" not in text:
+        try:
+            return fast_yaml.load(text, max_depth)
+        except fast_yaml.Refused:
+            pass  # ruamel's path finds what is wrong, with the message and position to report
+    return load_text_ruamel(text, max_depth)
+
+
+def load_text_ruamel(text: str, max_depth: int = Limits.max_depth) -> Any:
+    """``load_text`` on ruamel.yaml's composer (the fallback, and the reference in tests)."""
     node = compose(text, max_depth)
     if node is None:
         return None
@@ -179,14 +184,14 @@ class SourceFile:
     text: str
     data: Any = None
     suppressions: Suppressions = NONE
-    _root: Node | None = field(default=None, repr=False)
+    _root: Any = field(default=None, repr=False, compare=False)
 
     def _walk(self, path: Path_) -> tuple[Position, Node | None]:
         """Follow ``path`` as far as it exists: the position of the last key or item reached, and
         the value node at the full path (None when the path stops early)."""
         if self._root is None:
             try:
-                self._root = compose(self.text)
+                self._root = self._compose()
             except YamlProblem as problem:
                 return problem.position, None
         node = self._root
@@ -194,17 +199,28 @@ class SourceFile:
             return Position(1, 1), None
         position = _pos(node)
         for step in path:
-            if isinstance(node, MappingNode):
+            # node.id is "mapping", "sequence" or "scalar" in PyYAML's and ruamel's nodes alike
+            if node.id == "mapping":
                 found = next(((k, v) for k, v in node.value if k.value == step), None)
                 if found is None:
                     return position, None
                 position, node = _pos(found[0]), found[1]
-            elif isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+            elif node.id == "sequence" and isinstance(step, int) and 0 <= step < len(node.value):
                 node = node.value[step]
                 position = _pos(node)
             else:
                 return position, None
         return position, node
+
+    def _compose(self) -> Any:
+        """The node tree for positions: libyaml's composer (PyYAML) for a file that loaded, which is
+        within the depth limit and alias-free; ruamel's path (which reports problems) otherwise."""
+        if self.data is not None and fast_yaml.AVAILABLE:
+            try:
+                return fast_yaml.compose(self.text)
+            except fast_yaml.Refused:
+                pass
+        return compose(self.text)
 
     def position(self, path: Path_) -> Position:
         """Position of the key (for mapping entries) or item (for list entries) at ``path``.

@@ -8,7 +8,8 @@ from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
 # Ids are part of file names and of references between files; the patterns are documented in
 # the README ("Ids") and enforced by lint rule WM101.
-MODULE_ID = r"^(wmw|iow)-\d{2}$"
+# Two digits as printed (wmw-06); a national KB numbers past 99 without leading zeros (wmw-112).
+MODULE_ID = r"^(wmw|iow)-([1-9]\d{2,}|\d{2})$"
 SCW_COMPETENTIE_ID = r"^4[A-T]$"
 GENERIEKE_COMPETENTIE_ID = r"^gk-\d+$"
 SLUG_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"

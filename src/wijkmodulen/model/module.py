@@ -139,7 +139,7 @@ class Module(Strict):
         """Every paragraph, actor line and list item of the sections, in printed order."""
         texts: list[str] = []
         for name in SECTIES:
-            _collect(getattr(self, name), texts)
+            collect_texts(getattr(self, name), texts)
         return texts
 
     def kopje(self, sectie: str) -> str:
@@ -148,12 +148,13 @@ class Module(Strict):
         return custom or STANDAARD_KOPJES[sectie]
 
 
-def _collect(value: object, texts: list[str]) -> None:
+def collect_texts(value: object, texts: list[str]) -> None:
+    """Append every string in ``value`` (a text, a list, a model, nested) to ``texts``, in order."""
     if isinstance(value, str):
         texts.append(value)
     elif isinstance(value, list):
         for item in value:
-            _collect(item, texts)
+            collect_texts(item, texts)
     elif isinstance(value, BaseModel):
         for field_value in value.__dict__.values():
-            _collect(field_value, texts)
+            collect_texts(field_value, texts)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel
 
@@ -28,6 +28,10 @@ from wijkmodulen.render.links import Link
 from wijkmodulen.render.matrix import Matrix, koppelingen_matrix
 from wijkmodulen.render.selection import Selectie, select_modules
 
+if TYPE_CHECKING:
+    from wijkmodulen.team.html import TeamView
+    from wijkmodulen.team.report import TeamReport
+
 # Logical pages: the Markdown output writes one file per page; the HTML output is one page.
 INDEX_PAGE = "index"
 INLEIDING_PAGE = "inleiding"
@@ -36,6 +40,7 @@ GENERIEK_PAGE = "bijlagen/generieke-competenties"
 KENNIS_PAGE = "bijlagen/kennisbouwstenen"
 MATRIX_PAGE = "bijlagen/matrix"
 REGISTER_PAGE = "bijlagen/register"
+TEAM_PAGE = "team"
 
 
 def module_page(module_id: str) -> str:
@@ -212,6 +217,9 @@ class Handbook:
     matrix: tuple[Matrix, ...]
     register: tuple[RegisterLetter, ...]
     beroep_labels: dict[str, str] = field(default_factory=dict)
+    # A team handbook (render --team): the gap report and the descriptions of the gaps, its first chapter.
+    team: TeamView | None = None
+    scholing: tuple[Reference, ...] = ()
 
 
 class EpochError(ValueError):
@@ -478,8 +486,12 @@ def build_handbook(
     selectie: Selectie | None = None,
     meta: Metadata | None = None,
     today: date | None = None,
+    team: TeamReport | None = None,
 ) -> Handbook:
-    """Gather the handbook; raises SelectionError for an unknown or empty selection."""
+    """Gather the handbook; raises SelectionError for an unknown or empty selection.
+
+    With ``team``, the selection should be the team's offered modules; the report becomes the first chapter.
+    """
     selected, selectie = select_modules(kb, selectie or Selectie())
     builder = _Builder(kb, selected)
     views = {m.id: builder.module_view(m) for m in selected}
@@ -510,4 +522,20 @@ def build_handbook(
         matrix=koppelingen_matrix(kb, selected, builder.module_link, builder.reference_link),
         register=builder.register(beroepen),
         beroep_labels=dict(BEROEP_LABELS),
+        **_team_chapter(kb, builder, team),
     )
+
+
+def _team_chapter(kb: KnowledgeBase, builder: _Builder, team: TeamReport | None) -> dict[str, Any]:
+    if team is None:
+        return {}
+    from wijkmodulen.team.html import team_view
+
+    indexes: dict[str, dict[str, Any]] = {
+        "competentie": kb.competenties, "kennisdomein": kb.kennisdomeinen, "doelgroep": kb.doelgroepen,
+    }
+    scholing = tuple(
+        builder.reference(indexes[s.behoefte.soort][s.behoefte.id].model, TEAM_PAGE, f"scholing-{s.behoefte.id}")
+        for s in team.lacunes
+    )
+    return {"team": team_view(team, "teamrapport"), "scholing": scholing}

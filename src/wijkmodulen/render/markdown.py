@@ -29,6 +29,7 @@ from wijkmodulen.render.context import (
     MATRIX_PAGE,
     REGISTER_PAGE,
     SCW_PAGE,
+    TEAM_PAGE,
     Handbook,
 )
 from wijkmodulen.render.html import IMAGE_TYPES
@@ -51,6 +52,10 @@ PAGES = (
     (MATRIX_PAGE, "markdown/matrix.md.j2"),
     (REGISTER_PAGE, "markdown/register.md.j2"),
 )
+TEAM_TEMPLATE = "markdown/team.md.j2"
+# The team handbook's pictures, next to its page: (file, TeamView field).
+TEAM_PICTURES = (("team-competenties.svg", "heatmap"), ("team-kennis.svg", "heatmap_kennis"),
+                 ("team-lacunes.svg", "staven"))
 MODULE_TEMPLATE = "markdown/module.md.j2"
 MKDOCS_TEMPLATE = "markdown/mkdocs.yml.j2"
 
@@ -115,12 +120,26 @@ def render_markdown(handbook: Handbook, templates: Path | None = None) -> dict[s
     files: dict[str, str] = {}
     for page, template in PAGES:
         files[f"{DOCS_DIR}/{page}.md"] = _tidy(render_template(env, template, page=page, **common))
+    if handbook.team is not None:
+        files.update(_team_files(env, handbook, common))
     for module in handbook.modules:
         files[f"{DOCS_DIR}/{module.page}.md"] = _tidy(
             render_template(env, MODULE_TEMPLATE, page=module.page, m=module, **common)
         )
     files[MKDOCS_FILE] = render_template(env, MKDOCS_TEMPLATE, page=INDEX_PAGE, docs_dir=DOCS_DIR, **common)
     return files
+
+
+def _team_files(env: Any, handbook: Handbook, common: dict[str, Any]) -> dict[str, str]:
+    """The team chapter's page and its SVG pictures (a picture the report has not is left out)."""
+    from wijkmodulen.team.formats import format_markdown
+
+    assert handbook.team is not None
+    pictures = {name: str(getattr(handbook.team, field)) for name, field in TEAM_PICTURES
+                if getattr(handbook.team, field) is not None}
+    page = render_template(env, TEAM_TEMPLATE, page=TEAM_PAGE, team_md=Markup(format_markdown(handbook.team.report)),
+                           pictures=pictures, **common)
+    return {f"{DOCS_DIR}/{TEAM_PAGE}.md": _tidy(page), **{f"{DOCS_DIR}/{n}": text for n, text in pictures.items()}}
 
 
 def write_markdown(handbook: Handbook, out_dir: Path, templates: Path | None = None) -> Path:

@@ -24,6 +24,7 @@ class Selectie:
     clusters: tuple[str, ...] = ()
     modules: tuple[str, ...] = ()
     competenties: tuple[str, ...] = ()
+    team: str | None = None  # render --team: the modules are this team's offer
 
     @property
     def is_alles(self) -> bool:
@@ -78,6 +79,6 @@ def select_modules(kb: KnowledgeBase, selectie: Selectie) -> tuple[list[Module],
         raise SelectionError(t("render.empty_selection"))
     spelled = Selectie(
         tuple(beroepen), tuple(gekozen_clusters), tuple(dict.fromkeys(selectie.modules)),
-        tuple(dict.fromkeys(selectie.competenties)),
+        tuple(dict.fromkeys(selectie.competenties)), selectie.team,
     )
     return selected, spelled

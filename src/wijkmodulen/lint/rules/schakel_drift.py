@@ -9,9 +9,10 @@ from pydantic import BaseModel, ConfigDict
 
 from wijkmodulen.lint.problem import Finding, Severity
 from wijkmodulen.lint.rule import Rule
-from wijkmodulen.load.kb import KnowledgeBase
+from wijkmodulen.load.kb import Entry, KnowledgeBase
+from wijkmodulen.load.yaml_source import Path_, Position
 from wijkmodulen.messages import t
-from wijkmodulen.model.module import SECTIES, Module
+from wijkmodulen.model.module import SECTIES, Module, collect_texts
 
 
 class SchakelDriftOptions(BaseModel):
@@ -29,19 +30,8 @@ class SchakelDriftOptions(BaseModel):
 
 def _words(module: Module, section: str, professions: re.Pattern[str]) -> list[str]:
     texts: list[str] = []
-    _collect(getattr(module, section), texts)
+    collect_texts(getattr(module, section), texts)
     return professions.sub("·", " ".join(texts)).split()
-
-
-def _collect(value: object, texts: list[str]) -> None:
-    if isinstance(value, str):
-        texts.append(value)
-    elif isinstance(value, list):
-        for item in value:
-            _collect(item, texts)
-    elif isinstance(value, BaseModel):
-        for field_value in value.__dict__.values():
-            _collect(field_value, texts)
 
 
 class SchakelDrift(Rule):
@@ -73,18 +63,33 @@ class SchakelDrift(Rule):
                 if other is None or pair in seen:
                     continue
                 seen.add(pair)
-                for section in SECTIES:
-                    mine = _words(entry.model, section, professions)
-                    theirs = _words(other.model, section, professions)
-                    if not mine or not theirs or mine == theirs:
-                        continue
-                    matcher = difflib.SequenceMatcher(None, mine, theirs, autojunk=False)
-                    ratio = matcher.ratio()
-                    if ratio < options.min_gelijkenis:
-                        continue
-                    here, there = _first_difference(matcher, mine, theirs)
-                    yield Finding(entry.source, t("style.schakel_drift", section=section, other=other_id,
-                                                  percent=round(ratio * 100), here=here, there=there), (section,))
+                # The findings of a pair depend on the two files alone: with the lint cache they are
+                # computed once per pair of contents.
+                key = self.memo.key(entry.source, other.source) if self.memo else None
+                found = self.memo.get(key) if self.memo and key else None
+                if found is None:
+                    found = list(self._pair(entry, other, other_id, options, professions))
+                    if self.memo and key:
+                        self.memo.put(key, found)
+                for message, path, position in found:
+                    yield Finding(entry.source, message, path, position)
+
+    def _pair(
+        self, entry: Entry[Module], other: Entry[Module], other_id: str, options: Any, professions: re.Pattern[str]
+    ) -> Iterator[tuple[str, Path_, Position]]:
+        for section in SECTIES:
+            mine = _words(entry.model, section, professions)
+            theirs = _words(other.model, section, professions)
+            if not mine or not theirs or mine == theirs:
+                continue
+            matcher = difflib.SequenceMatcher(None, mine, theirs, autojunk=False)
+            ratio = matcher.ratio()
+            if ratio < options.min_gelijkenis:
+                continue
+            here, there = _first_difference(matcher, mine, theirs)
+            message = t("style.schakel_drift", section=section, other=other_id,
+                        percent=round(ratio * 100), here=here, there=there)
+            yield message, (section,), entry.source.position((section,))
 
 
 def _first_difference(matcher: difflib.SequenceMatcher[str], mine: list[str], theirs: list[str]) -> tuple[str, str]:

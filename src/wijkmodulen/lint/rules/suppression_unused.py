@@ -36,8 +36,14 @@ class SuppressionUnused(Rule):
         self.active: set[tuple[str, str]] = set()  # (file path, rule code) pairs that were checked
 
     def check(self, kb: KnowledgeBase, options: Any) -> Iterator[Finding]:
-        from wijkmodulen.lint.settings import resolve_code  # the registry imports this module
+        # the registry imports this module, so these are imported when the rule runs
+        from wijkmodulen.lint.rules import RULES
+        from wijkmodulen.lint.settings import resolve_code
 
+        # A KB-wide rule sees a different KB when a file could not be loaded (and some stand down
+        # entirely), so its suppressions cannot be judged then: one broken file must not turn every
+        # suppression elsewhere into a warning.
+        unjudgeable = {code for code, rule in RULES.items() if rule.scope == "kb"} if kb.issues else set()
         for source in kb.files:
             key = str(source.path)
             for item in source.suppressions.items:
@@ -45,7 +51,9 @@ class SuppressionUnused(Rule):
                     continue
                 for reference in item.rules:
                     code = resolve_code(reference)
-                    if code is None or (key, code) not in self.active or (key, item.line, code) in self.used:
+                    if code is None or code in unjudgeable or (key, code) not in self.active:
+                        continue
+                    if (key, item.line, code) in self.used:
                         continue
                     yield Finding(source, t("suppression.unused", rule=reference), (),
                                   Position(item.line, item.column))

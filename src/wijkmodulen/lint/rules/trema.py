@@ -28,7 +28,8 @@ class TremaOptions(BaseModel):
 
 
 def _spelling(text: str, options: TremaOptions) -> str:
-    text = _ACUTE_FOR_DIAERESIS.sub("ë", text)
+    if "é" in text:  # the pattern's look-behinds cost a scan of every text; most have no é
+        text = _ACUTE_FOR_DIAERESIS.sub("ë", text)
     for wrong, right in options.woorden.items():
         text = text.replace(wrong, right)
     return text

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from wijkmodulen.messages.nl import core, diff, git, render, style, xref
+from wijkmodulen.messages.nl import core, diff, git, render, serve, style, team, xref
 
 PARTS: tuple[dict[str, str], ...] = (
-    core.MESSAGES, diff.MESSAGES, git.MESSAGES, render.MESSAGES, style.MESSAGES, xref.MESSAGES,
+    core.MESSAGES,
+    diff.MESSAGES,
+    git.MESSAGES,
+    render.MESSAGES,
+    serve.MESSAGES,
+    style.MESSAGES,
+    team.MESSAGES,
+    xref.MESSAGES,
 )
 
 CATALOGUE: dict[str, str] = {key: text for part in PARTS for key, text in part.items()}

@@ -9,6 +9,7 @@ MESSAGES: dict[str, str] = {
     "lint.paths": "Kennisbankmap of losse bestanden; zonder pad de kennisbank uit de configuratie.",
     "lint.fail_level": "Laagste ernst die exit-code 1 geeft: error, warning of info.",
     "lint.quiet": "Alleen bevindingen tonen, geen samenvatting.",
+    "lint.no_cache": "Zonder cache: alle bestanden opnieuw lezen en controleren (de cache blijft zoals hij is).",
     "lint.format": "Uitvoer: text, concise, json, sarif, github of junit (standaard text; github binnen GitHub Actions).",
     "lint.changed_since": "Controleer alles, maar meld alleen bevindingen in bestanden die sinds REV zijn gewijzigd.",
     "cli.bad_format": "Onbekend formaat '{value}'; kies uit: {choices}.",

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, str] = {
-    "render.help": "Maak een handboek (HTML of Markdown) van de kennisbank, of van een selectie modulen.",
-    "render.format": "Uitvoerformaat: html (één bestand) of markdown (met mkdocs.yml).",
+    "render.help": "Maak een handboek (HTML, PDF of Markdown) van de kennisbank, of van een selectie modulen.",
+    "render.format": "Uitvoerformaat: html (één bestand), pdf (A4, via WeasyPrint) of markdown (met mkdocs.yml).",
     "render.out": "Map waarin het handboek komt.",
     "render.beroep": "Alleen modulen van dit beroep: wijkmaatschappelijk-werk (wmw) of individueel-opbouwwerk (iow).",
     "render.cluster": "Alleen modulen van dit cluster, bijv. 'Aanmelding en intake' (herhaalbaar).",
@@ -36,5 +36,13 @@ MESSAGES: dict[str, str] = {
     ),
     "render.out_blocked": "Kan het handboek niet schrijven: {path} staat in de weg; er is niets geschreven.",
     "render.cannot_write": "Kan niet schrijven naar {path}: {detail}",
+    "render.pdf_no_weasyprint": (
+        "Voor PDF is WeasyPrint nodig, en dat is niet geïnstalleerd. Installeer het met: "
+        "pip install 'wijkmodulen[pdf]'"
+    ),
+    "render.pdf_no_pango": (
+        "WeasyPrint kan Pango niet laden ({detail}). Installeer Pango, bijv. met: "
+        "apt-get install libpango-1.0-0 libpangoft2-1.0-0"
+    ),
     "render.written": "Handboek geschreven naar {path} (modulen: {modules})",
 }

@@ -1,0 +1,1 @@
+"""Team profiles: a neighbourhood team's competences and knowledge against what its modules need."""

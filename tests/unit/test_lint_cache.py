@@ -1,0 +1,166 @@
+"""The lint cache: warm runs find exactly what cold runs find; edits, configuration, rule set and
+tool version each invalidate; two runs at once leave a usable cache."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from wijkmodulen.config import LintConfig
+from wijkmodulen.lint.cache import LintCache, cache_key, load_with_cache
+from wijkmodulen.lint.engine import LintResult, lint_knowledge_base
+from wijkmodulen.lint.rules import RULES
+from wijkmodulen.lint.settings import LintSettings, resolve_settings
+from wijkmodulen.load.limits import Limits
+
+from conftest import findings, lint
+from test_lint_cases import CASES, _order, apply_edit
+
+ROOT = Path(__file__).resolve().parents[2]
+LIMITS = Limits()
+
+
+def cached_lint(root: Path, directory: Path, settings: LintSettings | None = None,
+                version: str | None = None) -> tuple[LintResult, LintCache]:
+    settings = settings or LintSettings()
+    cache = LintCache(root, cache_key(settings, LIMITS, version=version), directory)
+    kb = load_with_cache(root, LIMITS, cache)
+    result = lint_knowledge_base(kb, settings=settings, cache=cache)
+    cache.write()
+    return result, cache
+
+
+def found(result: LintResult, root: Path) -> list[str]:
+    return [f"{p.code} {p.file.relative_to(root).as_posix()}:{p.line}:{p.column}" for p in result.problems]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_every_lint_case_after_a_warm_cache(case: dict[str, Any], minimal_kb: Path, tmp_path: Path) -> None:
+    directory = tmp_path / "cache"
+    clean, _ = cached_lint(minimal_kb, directory)
+    assert found(clean, minimal_kb) == findings(minimal_kb)
+    for edit in case["edits"]:
+        apply_edit(minimal_kb, edit)
+    expected = sorted(case["expect"], key=_order)
+    first, _ = cached_lint(minimal_kb, directory)
+    again, _ = cached_lint(minimal_kb, directory)
+    assert found(first, minimal_kb) == expected
+    assert found(again, minimal_kb) == expected
+    assert first.suppressed == again.suppressed == lint(minimal_kb).suppressed
+
+
+def test_unchanged_files_come_from_the_cache_and_an_edit_is_read_again(minimal_kb: Path, tmp_path: Path) -> None:
+    directory = tmp_path / "cache"
+    _, cold = cached_lint(minimal_kb, directory)
+    files = len(cold.fresh)
+    assert files > 5
+    _, warm = cached_lint(minimal_kb, directory)
+    assert warm.fresh == set()
+    module = minimal_kb / "modules" / "wmw-02-signaalopvolging.yaml"
+    module.write_text(module.read_text(encoding="utf-8").replace("Bij de bewoner thuis.", "Bij de cliént thuis."),
+                      encoding="utf-8")
+    result, edited = cached_lint(minimal_kb, directory)
+    assert edited.fresh == {"modules/wmw-02-signaalopvolging.yaml"}
+    assert found(result, minimal_kb) == ["WM207 modules/wmw-02-signaalopvolging.yaml:12:10"]
+
+
+def test_a_configuration_change_starts_a_new_cache(minimal_kb: Path, tmp_path: Path) -> None:
+    directory = tmp_path / "cache"
+    module = minimal_kb / "modules" / "wmw-02-signaalopvolging.yaml"
+    module.write_text(module.read_text(encoding="utf-8").replace("Bij de bewoner thuis.", "Bij de cliént thuis."),
+                      encoding="utf-8")
+    default, _ = cached_lint(minimal_kb, directory)
+    assert [p.code for p in default.problems] == ["WM207"]
+    quiet = resolve_settings(LintConfig(disable=["trema"]), None)
+    result, cache = cached_lint(minimal_kb, directory, quiet)
+    assert result.problems == []
+    assert len(cache.fresh) == len(result.kb.files)  # nothing taken from the other configuration's cache
+    options = resolve_settings(LintConfig.model_validate({"rules": {"trema": {"woorden": {"thuis": "thuisz"}}}}), None)
+    assert cache_key(options, LIMITS) != cache_key(LintSettings(), LIMITS)
+    assert cache_key(LintSettings(), Limits(max_depth=10)) != cache_key(LintSettings(), LIMITS)
+    result, cache = cached_lint(minimal_kb, directory, options)
+    assert len(cache.fresh) == len(result.kb.files)
+    assert any("thuisz" in p.message for p in result.problems)  # the new option is in force
+
+
+def test_a_rule_set_change_starts_a_new_cache(minimal_kb: Path, tmp_path: Path) -> None:
+    fewer = {code: rule for code, rule in RULES.items() if code != "WM208"}
+    assert cache_key(LintSettings(), LIMITS, rules=fewer) != cache_key(LintSettings(), LIMITS)
+    directory = tmp_path / "cache"
+    cached_lint(minimal_kb, directory)
+    cache = LintCache(minimal_kb, cache_key(LintSettings(), LIMITS, rules=fewer), directory)
+    cache.read()
+    assert cache.entries == {}
+
+
+def test_a_tool_version_change_starts_a_new_cache(minimal_kb: Path, tmp_path: Path) -> None:
+    directory = tmp_path / "cache"
+    cached_lint(minimal_kb, directory, version="0.1.0")
+    _, same = cached_lint(minimal_kb, directory, version="0.1.0")
+    assert same.fresh == set()
+    result, newer = cached_lint(minimal_kb, directory, version="0.2.0")
+    assert len(newer.fresh) == len(result.kb.files)
+
+
+def test_a_damaged_cache_is_ignored(minimal_kb: Path, tmp_path: Path) -> None:
+    directory = tmp_path / "cache"
+    _, cache = cached_lint(minimal_kb, directory)
+    cache.file.write_bytes(b"\x80\x05 geen pickle")
+    result, again = cached_lint(minimal_kb, directory)
+    assert found(result, minimal_kb) == findings(minimal_kb)
+    assert len(again.fresh) == len(result.kb.files)
+
+
+def test_a_cache_file_others_may_write_is_not_loaded(minimal_kb: Path, tmp_path: Path) -> None:
+    """Unpickling can run code: a file someone else could have written is ignored, not trusted."""
+    directory = tmp_path / "cache"
+    _, cache = cached_lint(minimal_kb, directory)
+    canary = tmp_path / "uitgevoerd"
+    cache.file.write_bytes(pickle.dumps(_Touch(str(canary))))
+    cache.file.chmod(0o666)
+    result, again = cached_lint(minimal_kb, directory)
+    assert not canary.exists()
+    assert len(again.fresh) == len(result.kb.files)
+    assert found(result, minimal_kb) == findings(minimal_kb)
+    assert cache.file.stat().st_mode & 0o077 == 0  # the rewritten cache is private again
+
+
+class _Touch:
+    """Unpickles into a call that creates a file: proof that a pickle was loaded."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __reduce__(self) -> tuple[Any, tuple[str, str]]:
+        return (open, (self.path, "w"))
+
+
+def test_two_lint_runs_sharing_a_cache_at_once_both_finish_and_leave_it_usable(tmp_path: Path) -> None:
+    kb = tmp_path / "kb"
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), "200", str(kb)], check=True)
+    module = kb / "modules" / "wmw-101-aanmelding.yaml"
+    module.write_text(module.read_text(encoding="utf-8").replace("\nbron:", "\nverwijzingen: [wmw-999]\nbron:"),
+                      encoding="utf-8")
+    directory = tmp_path / "cache"
+    env = {**os.environ, "WIJKMODULEN_CACHE_DIR": str(directory)}
+    command = [sys.executable, "-m", "wijkmodulen", "lint", "--format", "concise", str(kb)]
+    runs = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for _ in range(2)]
+    outputs = [run.communicate(timeout=120) for run in runs]
+    assert [run.returncode for run in runs] == [1, 1], outputs
+    assert outputs[0][0] == outputs[1][0]
+    assert "WM103" in outputs[0][0]
+    assert "wmw-999" in outputs[0][0]
+    leftovers = [p.name for p in directory.iterdir() if not p.name.startswith("lint-")]
+    assert leftovers == []
+    with next(directory.glob("lint-*.pickle")).open("rb") as handle:
+        stored = pickle.load(handle)
+    assert len(stored["files"]) == 255
+    third = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    assert (third.returncode, third.stdout) == (1, outputs[0][0])
