@@ -72,10 +72,14 @@ class Run:
 
 
 # `python -m wijkmodulen`, after capping the child's own address space (no preexec_fn: unsafe
-# with threads)
+# with threads). At exit the child writes its peak resident memory (VmHWM) to the file named by
+# WIJKMODULEN_TEST_PEAK: ru_maxrss from wait4 would not do, since Linux carries the high-water mark
+# of the forking process (pytest, which grows over a full run) across fork and exec.
 _BOUNDED_MAIN = (
-    "import resource, runpy, sys; "
+    "import atexit, os, resource, runpy, sys; "
     f"resource.setrlimit(resource.RLIMIT_AS, ({ADDRESS_SPACE}, {ADDRESS_SPACE})); "
+    "atexit.register(lambda: open(os.environ['WIJKMODULEN_TEST_PEAK'], 'w').write(next("
+    "l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM:')))); "
     "sys.argv[0] = 'wijkmodulen'; runpy.run_module('wijkmodulen', run_name='__main__', alter_sys=True)"
 )
 
@@ -85,7 +89,8 @@ def run_cli(
 ) -> Run:
     """``[prefix] python -m wijkmodulen <args>`` in ``cwd``; killed after ``timeout`` seconds."""
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "400", "PYTHONIOENCODING": "utf-8"}
-    out_path, err_path = cwd / ".stdout", cwd / ".stderr"
+    out_path, err_path, peak_path = cwd / ".stdout", cwd / ".stderr", cwd / ".peak"
+    env["WIJKMODULEN_TEST_PEAK"] = str(peak_path)
     with out_path.open("wb") as out, err_path.open("wb") as err:
         start = time.monotonic()
         process = subprocess.Popen(
@@ -95,8 +100,7 @@ def run_cli(
         timer = threading.Timer(timeout, process.kill)
         timer.start()
         try:
-            # wait4 gives this child's own peak memory (getrusage would mix in earlier children)
-            _, status, usage = os.wait4(process.pid, 0)
+            _, status, _ = os.wait4(process.pid, 0)
         finally:
             timer.cancel()
         seconds = time.monotonic() - start
@@ -106,7 +110,9 @@ def run_cli(
     stderr = err_path.read_bytes().decode("utf-8", errors="replace")
     out_path.unlink()
     err_path.unlink()
-    return Run(process.returncode, stdout, stderr, seconds, usage.ru_maxrss / 1024)
+    peak_kb = int(peak_path.read_text()) if peak_path.exists() else float("inf")
+    peak_path.unlink(missing_ok=True)
+    return Run(process.returncode, stdout, stderr, seconds, peak_kb / 1024)
 
 
 def lint_kb(tmp_path: Path, *options: str, timeout: float = 60, prefix: Sequence[str] = ()) -> Run:

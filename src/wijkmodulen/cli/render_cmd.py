@@ -39,7 +39,8 @@ def render(
     from wijkmodulen.load.kb import load_knowledge_base
     from wijkmodulen.render.context import EpochError, Metadata, build_date, build_handbook
     from wijkmodulen.render.html import write_html
-    from wijkmodulen.render.markdown import write_markdown
+    from wijkmodulen.render.markdown import FOLDERS, write_markdown
+    from wijkmodulen.render.output import check_output
     from wijkmodulen.render.pdf import PdfUnavailable, load_weasyprint, write_pdf
     from wijkmodulen.render.selection import Selectie, SelectionError
     from wijkmodulen.render.templates import RenderError
@@ -74,6 +75,10 @@ def render(
         fail(t("render.bad_epoch", value=error.value))
 
     location = locate(kb_path)
+    try:
+        check_output(out_dir, location.root, FOLDERS if fmt == "markdown" else ())
+    except RenderError as error:
+        fail(str(error))
     kb = load_knowledge_base(location.root)
     broken = {issue.source.path for issue in kb.issues}
     if broken:

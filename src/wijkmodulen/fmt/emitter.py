@@ -22,6 +22,7 @@ SEQUENCE_INDENT = 4
 SEQUENCE_DASH_OFFSET = 2
 
 _RUNS = re.compile(r" +|[^ ]+")
+_FLOW_PLAIN = re.compile(r"\w[\w .\-/]*\Z")
 
 
 class KbEmitter(RoundTripEmitter):
@@ -30,6 +31,14 @@ class KbEmitter(RoundTripEmitter):
     ruamel folds a plain scalar before the word that would pass the width, but a single-quoted one
     only after the width is passed; the shipped files wrap both the first way.
     """
+
+    def analyze_scalar(self, scalar: Any) -> Any:
+        analysis = super().analyze_scalar(scalar)
+        # In a flow list YAML 1.2 allows plain text such as 'a:b' or '0?', but the loader (libyaml)
+        # reads YAML 1.1, which does not: in a flow list only words, ids and numbers stay plain.
+        if not _FLOW_PLAIN.match(scalar):
+            analysis.allow_flow_plain = False
+        return analysis
 
     def write_single_quoted(self, text: Any, split: Any = True) -> None:
         if not split or self.root_context or any(ch in text for ch in "\n\x85\u2028\u2029"):

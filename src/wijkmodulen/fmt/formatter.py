@@ -64,7 +64,10 @@ def format_text(text: str, model: type[BaseModel] | None, fixes: dict[str, TextF
         if _fix_values(data, fix):
             applied.append(code)
     result = dump(yaml, data)
-    expected = load_text(result)
+    try:
+        expected = load_text(result)
+    except YamlProblem:
+        raise FormatError(t("fmt.round_trip")) from None
     wanted = _plain(data) if applied else before
     if expected != wanted:
         raise FormatError(t("fmt.round_trip"))

@@ -5,9 +5,11 @@ from __future__ import annotations
 import base64
 from pathlib import Path
 
+from wijkmodulen.atomic import write_atomic
 from wijkmodulen.messages import t
 from wijkmodulen.render.context import Handbook
 from wijkmodulen.render.links import Link
+from wijkmodulen.render.output import check_targets
 from wijkmodulen.render.templates import RenderError, make_environment, render_template
 
 HTML_FILE = "handboek.html"
@@ -44,9 +46,10 @@ def render_html(handbook: Handbook, templates: Path | None = None) -> str:
 def write_html(handbook: Handbook, out_dir: Path, templates: Path | None = None) -> Path:
     text = render_html(handbook, templates)
     target = out_dir / HTML_FILE
+    check_targets(out_dir, [HTML_FILE])
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        write_atomic(target, text)
     except OSError as error:
         raise RenderError(t("render.cannot_write", path=target, detail=error.strerror)) from None
     return target

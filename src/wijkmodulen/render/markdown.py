@@ -19,6 +19,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
+from wijkmodulen.atomic import write_atomic
 from wijkmodulen.messages import t
 from wijkmodulen.render.context import (
     GENERIEK_PAGE,
@@ -33,11 +34,13 @@ from wijkmodulen.render.context import (
 )
 from wijkmodulen.render.html import IMAGE_TYPES
 from wijkmodulen.render.links import Link
+from wijkmodulen.render.output import check_targets
 from wijkmodulen.render.templates import RenderError, make_environment, render_template
 
 MKDOCS_FILE = "mkdocs.yml"
 DOCS_DIR = "docs"
 MODULES_DIR = "modulen"
+FOLDERS = (DOCS_DIR, f"{DOCS_DIR}/{MODULES_DIR}")  # folders the handbook writes into
 
 # Pages besides the modules: (page, template).
 PAGES = (
@@ -57,7 +60,8 @@ MODULE_TEMPLATE = "markdown/module.md.j2"
 MKDOCS_TEMPLATE = "markdown/mkdocs.yml.j2"
 
 _ANYWHERE = re.compile(r"([\\`*_\[\]#|])")
-_LIST_START = re.compile(r"^([-+])(?=\s|$)")
+# A leading '-' or '+' starts a list item ('- x'), and '---' is a rule or, under a line, a heading.
+_LIST_START = re.compile(r"^([-+])")
 _NUMBER_START = re.compile(r"^(\d+)([.)])(?=\s|$)")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
@@ -141,6 +145,10 @@ def _team_files(env: Any, handbook: Handbook, common: dict[str, Any]) -> dict[st
 def write_markdown(handbook: Handbook, out_dir: Path, templates: Path | None = None) -> Path:
     """Write the files; module pages left from an earlier, larger selection are removed."""
     files = render_markdown(handbook, templates)
+    logo = f"{DOCS_DIR}/logo{handbook.meta.logo.suffix.lower()}" if handbook.meta.logo else None
+    if handbook.meta.logo and handbook.meta.logo.suffix.lower() not in IMAGE_TYPES:
+        raise RenderError(t("render.bad_logo", path=handbook.meta.logo))
+    check_targets(out_dir, [*files, *([logo] if logo else [])])
     try:
         modules_dir = out_dir / DOCS_DIR / MODULES_DIR
         if modules_dir.is_dir():
@@ -150,11 +158,9 @@ def write_markdown(handbook: Handbook, out_dir: Path, templates: Path | None = N
         for relative, text in files.items():
             target = out_dir / relative
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        if handbook.meta.logo:
-            if handbook.meta.logo.suffix.lower() not in IMAGE_TYPES:
-                raise RenderError(t("render.bad_logo", path=handbook.meta.logo))
-            shutil.copyfile(handbook.meta.logo, out_dir / DOCS_DIR / f"logo{handbook.meta.logo.suffix.lower()}")
+            write_atomic(target, text)
+        if handbook.meta.logo and logo:
+            shutil.copyfile(handbook.meta.logo, out_dir / logo)
     except OSError as error:
         raise RenderError(t("render.cannot_write", path=out_dir, detail=error.strerror)) from None
     return out_dir / MKDOCS_FILE

@@ -13,6 +13,7 @@ from types import ModuleType
 from wijkmodulen.messages import t
 from wijkmodulen.render.context import Handbook
 from wijkmodulen.render.html import render_html
+from wijkmodulen.render.output import check_targets
 from wijkmodulen.render.templates import RenderError, make_environment, render_template
 
 PDF_FILE = "handboek.pdf"
@@ -62,6 +63,7 @@ def render_pdf(handbook: Handbook, templates: Path | None = None) -> bytes:
 def write_pdf(handbook: Handbook, out_dir: Path, templates: Path | None = None) -> Path:
     data = render_pdf(handbook, templates)
     target = out_dir / PDF_FILE
+    check_targets(out_dir, [PDF_FILE])
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)

@@ -6,6 +6,7 @@ import base64
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 from jinja2 import (
@@ -72,7 +73,7 @@ def make_environment(
 
 
 def render_template(env: Environment, name: str, **context: Any) -> str:
-    """Render ``name``; template mistakes become a RenderError with the template's name and line."""
+    """Render ``name``; template mistakes become a RenderError with the template's file and line."""
     try:
         return env.get_template(name).render(**context)
     except TemplateNotFound as error:
@@ -82,8 +83,32 @@ def render_template(env: Environment, name: str, **context: Any) -> str:
             t("render.template_error", name=error.filename or error.name or name, line=error.lineno,
               detail=error.message)
         ) from None
-    except TemplateError as error:
-        raise RenderError(t("render.template_error", name=name, line="?", detail=error.message)) from None
-    except (TypeError, ValueError, AttributeError, KeyError, IndexError) as error:
-        # A user's template calling something that does not exist: the template's fault, not the tool's.
-        raise RenderError(t("render.template_error", name=name, line="?", detail=str(error))) from None
+    except RenderError:
+        raise
+    except Exception as error:
+        # Undefined names, a filter given the wrong value, a macro calling itself forever: an error
+        # raised while template code runs is the template's, and jinja has put the template's file and
+        # line in the traceback. An error with no template frame in it is the tool's own: re-raised.
+        place = template_frame(error.__traceback__)
+        if place is None:
+            raise
+        raise RenderError(
+            t("render.template_error", name=place[0], line=place[1], detail=_detail(error))
+        ) from None
+
+
+def template_frame(tb: TracebackType | None) -> tuple[str, int] | None:
+    """File and line of the innermost template frame of a traceback jinja has rewritten."""
+    found: tuple[str, int] | None = None
+    while tb is not None:
+        # jinja's stand-in frames for template code carry the exception in their globals.
+        if "__jinja_exception__" in tb.tb_frame.f_globals:
+            found = (tb.tb_frame.f_code.co_filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def _detail(error: Exception) -> str:
+    message = error.message if isinstance(error, TemplateError) else str(error)
+    text = " ".join((message or "").split())
+    return f"{type(error).__name__}: {text}" if not isinstance(error, TemplateError) else text

@@ -29,6 +29,12 @@ MESSAGES: dict[str, str] = {
     "render.template_error": "Fout in sjabloon {name}, regel {line}: {detail}",
     "render.template_missing": "Sjabloon niet gevonden: {name}",
     "render.bad_epoch": "SOURCE_DATE_EPOCH moet een geheel aantal seconden zijn, niet '{value}'.",
+    "render.out_is_file": "--out {path} is een bestaand bestand, geen map; kies een map voor het handboek.",
+    "render.out_in_kb": (
+        "--out {path} schrijft in de kennisbank ({kb}); kies een map buiten de kennisbank, zodat het handboek "
+        "geen bestanden van de kennisbank overschrijft of verwijdert."
+    ),
+    "render.out_blocked": "Kan het handboek niet schrijven: {path} staat in de weg; er is niets geschreven.",
     "render.cannot_write": "Kan niet schrijven naar {path}: {detail}",
     "render.pdf_no_weasyprint": (
         "Voor PDF is WeasyPrint nodig, en dat is niet geïnstalleerd. Installeer het met: "
