@@ -1,8 +1,9 @@
 """A content-hash cache for ``lint``: what reading, validating and the file rules found per file.
 
-An entry per file holds, under the SHA-256 of the file's bytes, its text, data and suppression
-comments, its validated model, its load issues and the problems of the rules whose findings
-depend on that file alone (``scope = "file"``). A warm run reads and hashes every file, takes
+An entry per file holds, under the SHA-256 of the file's bytes, its data and suppression
+comments (its text only if it has load issues: see ``SourceFile``), its validated model, its
+load issues and the problems of the rules whose findings depend on that file alone
+(``scope = "file"``). A warm run reads and hashes every file, takes
 unchanged files from the cache and runs the file rules only on the others; the rules that look
 across files run on the whole KB as always. Suppressions and per-path severities are applied
 after the cache, to cached and fresh problems alike.
@@ -52,7 +53,7 @@ from wijkmodulen.load.limits import Limits
 from wijkmodulen.load.suppressions import Suppressions
 from wijkmodulen.load.yaml_source import SourceFile
 
-FORMAT = 1
+FORMAT = 2
 
 
 def cache_dir() -> Path:
@@ -116,7 +117,8 @@ def _trusted(info: os.stat_result) -> bool:
 @dataclass
 class _Entry:
     digest: str
-    text: str
+    text: str  # "" when dropped (see SourceFile)
+    fingerprint: tuple[int, int] | None
     data: Any
     suppressions: Suppressions
     model: BaseModel | None
@@ -214,20 +216,21 @@ def load_with_cache(root: Path, limits: Limits, cache: LintCache) -> KnowledgeBa
         digest = hashlib.sha256(raw).hexdigest()
         entry = cache.entries.get(relative)
         if entry is not None and entry.digest == digest:
-            source = SourceFile(path=path, text=entry.text, data=entry.data, suppressions=entry.suppressions)
+            source = SourceFile(path=path, text=entry.text, data=entry.data, suppressions=entry.suppressions,
+                                fingerprint=entry.fingerprint)
             issues = [LoadIssue(source, kind, message, tuple(where), position)
                       for kind, message, where, position in entry.issues]
             add_validated(kb, source, entry.model, issues)
             cache._new[relative] = entry
             cache._digests[path] = digest
             continue
-        source, issue = read_source(path, raw, limits)
+        source, issue = read_source(path, raw, limits, on_disk=True)
         model, issues = validate_source(root, source, issue)
         add_validated(kb, source, model, issues)
         cache.fresh.add(relative)
         cache._digests[path] = digest
         cache._new[relative] = _Entry(
-            digest, source.text, source.data, source.suppressions, model,
+            digest, source.text, source.fingerprint, source.data, source.suppressions, model,
             [(i.kind, i.message, i.path, i.position) for i in issues],
         )
     # A file whose id another file has too is checked (or not) depending on that other file:

@@ -147,10 +147,17 @@ def _entries(directory: Path, unreadable: list[Path]) -> Iterator[Path]:
 
 
 def read_source(
-    path: Path, raw: bytes | None = None, limits: Limits = DEFAULT_LIMITS
+    path: Path, raw: bytes | None = None, limits: Limits = DEFAULT_LIMITS, on_disk: bool | None = None
 ) -> tuple[SourceFile, LoadIssue | None]:
-    """Read and parse one file. A problem becomes a LoadIssue, never an exception."""
+    """Read and parse one file. A problem becomes a LoadIssue, never an exception.
+
+    ``on_disk`` says that the bytes are those of the file at ``path`` (the default when ``raw``
+    is not given): a file that loads cleanly then drops its text, which is read again from disk
+    if a position in it is needed (see ``SourceFile``). Content from elsewhere (a git revision)
+    keeps its text."""
     source = SourceFile(path=path, text="")
+    if on_disk is None:
+        on_disk = raw is None
     try:
         if _bad_name(path):
             raise _Refused(t("load.bad_name"))
@@ -172,6 +179,8 @@ def read_source(
     if not isinstance(source.data, dict):
         kind = t("kind.list") if isinstance(source.data, list) else t("kind.scalar")
         return source, LoadIssue(source, "syntax", t("load.not_mapping", kind=kind), (), Position(1, 1))
+    if on_disk:
+        source.drop_text(raw)
     return source, None
 
 

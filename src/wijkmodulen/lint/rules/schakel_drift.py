@@ -70,13 +70,16 @@ class SchakelDrift(Rule):
                 if found is None:
                     found = list(self._pair(entry, other, other_id, options, professions))
                     if self.memo and key:
+                        # Kept with their positions, so that a warm run need not look them up.
+                        where = entry.source.positions([(path, False) for _, path, _ in found])
+                        found = [(message, path, position) for (message, path, _), position in zip(found, where, strict=True)]
                         self.memo.put(key, found)
                 for message, path, position in found:
                     yield Finding(entry.source, message, path, position)
 
     def _pair(
         self, entry: Entry[Module], other: Entry[Module], other_id: str, options: Any, professions: re.Pattern[str]
-    ) -> Iterator[tuple[str, Path_, Position]]:
+    ) -> Iterator[tuple[str, Path_, Position | None]]:
         for section in SECTIES:
             mine = _words(entry.model, section, professions)
             theirs = _words(other.model, section, professions)
@@ -89,7 +92,7 @@ class SchakelDrift(Rule):
             here, there = _first_difference(matcher, mine, theirs)
             message = t("style.schakel_drift", section=section, other=other_id,
                         percent=round(ratio * 100), here=here, there=there)
-            yield message, (section,), entry.source.position((section,))
+            yield message, (section,), None  # placed by the engine, with the file's other findings
 
 
 def _first_difference(matcher: difflib.SequenceMatcher[str], mine: list[str], theirs: list[str]) -> tuple[str, str]:
