@@ -28,10 +28,37 @@ class SchakelDriftOptions(BaseModel):
     ]
 
 
-def _words(module: Module, section: str, professions: re.Pattern[str]) -> list[str]:
+def _text(module: Module, section: str) -> str:
     texts: list[str] = []
     collect_texts(getattr(module, section), texts)
-    return professions.sub("·", " ".join(texts)).split()
+    return " ".join(texts)
+
+
+# Characters outside ASCII that a case-insensitive regex takes for an ASCII letter (i, i, s, k).
+_ASCII_LOOKALIKES = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+class _Professions:
+    """Replaces the names of the professions by one mark. Most texts name no profession, and a
+    case-insensitive search for six alternatives is slow, so a text is first tested with plain
+    substring searches in its lower case; that test is exact for names in ASCII (the lower case
+    keeps the length of ASCII text, and the four non-ASCII letters that a case-insensitive regex
+    equates with ASCII ones send the text to the regex)."""
+
+    def __init__(self, names: list[str]) -> None:
+        ordered = sorted(names, key=len, reverse=True)
+        self.pattern = re.compile("|".join(re.escape(name) for name in ordered), re.IGNORECASE)
+        self.lowered = [name.lower() for name in ordered] if all(name.isascii() for name in names) else None
+
+    def words(self, text: str) -> list[str]:
+        if self.lowered is None or self._may_name(text):
+            text = self.pattern.sub("·", text)
+        return text.split()
+
+    def _may_name(self, text: str) -> bool:
+        assert self.lowered is not None
+        lowered = text.lower()
+        return any(name in lowered for name in self.lowered) or any(c in text for c in _ASCII_LOOKALIKES)
 
 
 class SchakelDrift(Rule):
@@ -53,8 +80,7 @@ class SchakelDrift(Rule):
     Options = SchakelDriftOptions
 
     def check(self, kb: KnowledgeBase, options: Any) -> Iterator[Finding]:
-        names = sorted(options.beroepsnamen, key=len, reverse=True)
-        professions = re.compile("|".join(re.escape(name) for name in names), re.IGNORECASE)
+        professions = _Professions(options.beroepsnamen)
         seen: set[frozenset[str]] = set()
         for entry in kb.modules_in_order():
             for other_id in entry.model.tegenhangers:
@@ -78,14 +104,20 @@ class SchakelDrift(Rule):
                     yield Finding(entry.source, message, path, position)
 
     def _pair(
-        self, entry: Entry[Module], other: Entry[Module], other_id: str, options: Any, professions: re.Pattern[str]
+        self, entry: Entry[Module], other: Entry[Module], other_id: str, options: Any, professions: _Professions
     ) -> Iterator[tuple[str, Path_, Position | None]]:
         for section in SECTIES:
-            mine = _words(entry.model, section, professions)
-            theirs = _words(other.model, section, professions)
+            mine_text, theirs_text = _text(entry.model, section), _text(other.model, section)
+            if mine_text == theirs_text:  # the same words (or both empty): nothing to compare
+                continue
+            mine, theirs = professions.words(mine_text), professions.words(theirs_text)
             if not mine or not theirs or mine == theirs:
                 continue
             matcher = difflib.SequenceMatcher(None, mine, theirs, autojunk=False)
+            # Upper bounds first (lengths, then word counts): most sections that differ differ
+            # by far more than the threshold, and ratio() is the costly part.
+            if matcher.real_quick_ratio() < options.min_gelijkenis or matcher.quick_ratio() < options.min_gelijkenis:
+                continue
             ratio = matcher.ratio()
             if ratio < options.min_gelijkenis:
                 continue
