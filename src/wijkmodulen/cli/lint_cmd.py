@@ -129,17 +129,17 @@ def lint(
     results = []
     for location, only in _targets(paths or []):
         if no_cache:
-            with collector.paused():
-                kb = load_knowledge_base(location.root, location.limits)
             with collector.frozen():
+                with collector.loading():
+                    kb = load_knowledge_base(location.root, location.limits)
                 results.append(lint_knowledge_base(kb, only=only, fail_level=level, settings=settings))
             continue
         from wijkmodulen.lint.cache import LintCache, cache_key, load_with_cache
 
         cache = LintCache(location.root, cache_key(settings, location.limits))
-        with collector.paused():
-            kb = load_with_cache(location.root, location.limits, cache)
         with collector.frozen():
+            with collector.loading():
+                kb = load_with_cache(location.root, location.limits, cache)
             results.append(lint_knowledge_base(kb, only=only, fail_level=level, settings=settings, cache=cache))
             cache.write()
     result = merge_results(results)
