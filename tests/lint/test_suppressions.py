@@ -43,3 +43,27 @@ def test_summary_counts_suppressed_findings(minimal_kb: Path) -> None:
     result = lint_knowledge_base(load_knowledge_base(minimal_kb))
     assert result.problems == []
     assert summary_line(result) == "Geen bevindingen in 12 bestanden. (1 onderdrukt met een commentaar.)"
+
+
+def test_the_first_comment_naming_the_rule_decides(minimal_kb: Path) -> None:
+    # A comment for the first line comes before the whole-file one; the finding is on another
+    # line, so the whole-file comment silences it and the line comment is unused.
+    path = minimal_kb / "modules" / "wmw-02-signaalopvolging.yaml"
+    text = path.read_text(encoding="utf-8").replace("tegenhangers: [iow-02]", "tegenhangers: [iow-02, iow-99]")
+    path.write_text(
+        "# wijkmodulen: disable=WM103 -- regel\n# wijkmodulen: disable-file=WM103 -- bestand\n" + text,
+        encoding="utf-8",
+    )
+    result = lint_knowledge_base(load_knowledge_base(minimal_kb))
+    assert [(p.line, p.code) for p in result.problems] == [(1, "WM004")]
+    assert result.suppressed == 1
+    # With the finding on the first content line, the line comment silences it and the
+    # whole-file one is unused.
+    path.write_text(
+        "# wijkmodulen: disable=WM103 -- regel\n# wijkmodulen: disable-file=WM103 -- bestand\n"
+        "tegenhangers: [iow-02, iow-99]\n" + text.replace("tegenhangers: [iow-02, iow-99]\n", ""),
+        encoding="utf-8",
+    )
+    result = lint_knowledge_base(load_knowledge_base(minimal_kb))
+    assert [(p.line, p.code) for p in result.problems] == [(2, "WM004")]
+    assert result.suppressed == 1

@@ -164,3 +164,43 @@ def test_two_lint_runs_sharing_a_cache_at_once_both_finish_and_leave_it_usable(t
     assert len(stored["files"]) == 255
     third = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     assert (third.returncode, third.stdout) == (1, outputs[0][0])
+
+
+def test_files_untouched_for_a_while_are_taken_by_their_status(minimal_kb: Path, tmp_path: Path) -> None:
+    directory = tmp_path / "cache"
+    settings = LintSettings()
+
+    def run() -> tuple[LintResult, LintCache]:
+        cache = LintCache(minimal_kb, cache_key(settings, LIMITS), directory, settle_ns=0)
+        result = lint_knowledge_base(load_with_cache(minimal_kb, LIMITS, cache), settings=settings, cache=cache)
+        cache.write()
+        return result, cache
+
+    _, cold = run()
+    assert cold.hashed == len(cold.fresh) > 5
+    written = cold.file
+    stamp = written.stat().st_mtime_ns
+    _, warm = run()
+    assert (warm.hashed, warm.fresh) == (0, set())
+    assert written.stat().st_mtime_ns == stamp  # nothing changed: the cache is not written again
+    # The same size and modification time, other bytes: the change time still tells.
+    module = minimal_kb / "modules" / "wmw-02-signaalopvolging.yaml"
+    before = module.stat()
+    module.write_text(module.read_text(encoding="utf-8").replace("Bij de bewoner thuis.", "Bij de cliënt thuis."),
+                      encoding="utf-8")
+    os.utime(module, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert module.stat().st_size == before.st_size
+    result, edited = run()
+    assert (edited.hashed, edited.fresh) == (1, {"modules/wmw-02-signaalopvolging.yaml"})
+    assert result.problems == lint(minimal_kb).problems
+
+
+def test_a_recently_changed_file_is_always_hashed(minimal_kb: Path, tmp_path: Path) -> None:
+    directory = tmp_path / "cache"
+    settings = LintSettings()
+    for _ in range(2):
+        cache = LintCache(minimal_kb, cache_key(settings, LIMITS), directory, settle_ns=3600 * 10**9)
+        lint_knowledge_base(load_with_cache(minimal_kb, LIMITS, cache), settings=settings, cache=cache)
+        cache.write()
+    assert cache.hashed == len(cache.entries) > 5
+    assert cache.fresh == set()

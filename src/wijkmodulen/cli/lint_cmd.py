@@ -115,6 +115,7 @@ def lint(
     ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help=t("lint.no_cache"))] = False,
 ) -> None:
+    from wijkmodulen import collector
     from wijkmodulen.lint.engine import lint_knowledge_base, merge_results, restrict_to_files
     from wijkmodulen.lint.problem import Severity
     from wijkmodulen.lint.reporters.common import report_base
@@ -128,15 +129,19 @@ def lint(
     results = []
     for location, only in _targets(paths or []):
         if no_cache:
-            kb = load_knowledge_base(location.root, location.limits)
-            results.append(lint_knowledge_base(kb, only=only, fail_level=level, settings=settings))
+            with collector.frozen():
+                with collector.loading():
+                    kb = load_knowledge_base(location.root, location.limits)
+                results.append(lint_knowledge_base(kb, only=only, fail_level=level, settings=settings))
             continue
         from wijkmodulen.lint.cache import LintCache, cache_key, load_with_cache
 
         cache = LintCache(location.root, cache_key(settings, location.limits))
-        kb = load_with_cache(location.root, location.limits, cache)
-        results.append(lint_knowledge_base(kb, only=only, fail_level=level, settings=settings, cache=cache))
-        cache.write()
+        with collector.frozen():
+            with collector.loading():
+                kb = load_with_cache(location.root, location.limits, cache)
+            results.append(lint_knowledge_base(kb, only=only, fail_level=level, settings=settings, cache=cache))
+            cache.write()
     result = merge_results(results)
     if changed_since is not None:
         result = restrict_to_files(result, _changed_files(result.kb.root, changed_since))

@@ -1,8 +1,9 @@
 """A content-hash cache for ``lint``: what reading, validating and the file rules found per file.
 
-An entry per file holds, under the SHA-256 of the file's bytes, its text, data and suppression
-comments, its validated model, its load issues and the problems of the rules whose findings
-depend on that file alone (``scope = "file"``). A warm run reads and hashes every file, takes
+An entry per file holds, under the SHA-256 of the file's bytes, its data and suppression
+comments (its text only if it has load issues: see ``SourceFile``), its validated model, its
+load issues and the problems of the rules whose findings depend on that file alone
+(``scope = "file"``). A warm run reads and hashes every file, takes
 unchanged files from the cache and runs the file rules only on the others; the rules that look
 across files run on the whole KB as always. Suppressions and per-path severities are applied
 after the cache, to cached and fresh problems alike.
@@ -28,11 +29,10 @@ import pickle
 import stat
 import sys
 import tempfile
-from dataclasses import dataclass, field
+import time
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
-
-from pydantic import BaseModel
 
 import wijkmodulen
 from wijkmodulen.lint.problem import Problem
@@ -49,10 +49,9 @@ from wijkmodulen.load.kb import (
     validate_source,
 )
 from wijkmodulen.load.limits import Limits
-from wijkmodulen.load.suppressions import Suppressions
 from wijkmodulen.load.yaml_source import SourceFile
 
-FORMAT = 1
+FORMAT = 3
 
 
 def cache_dir() -> Path:
@@ -116,12 +115,18 @@ def _trusted(info: os.stat_result) -> bool:
 @dataclass
 class _Entry:
     digest: str
-    text: str
-    data: Any
-    suppressions: Suppressions
-    model: BaseModel | None
-    issues: list[tuple[str, str, tuple[str | int, ...], Any]]  # kind, message, path, position
+    # The file as read: its text ("" when dropped, see SourceFile), fingerprint, data, suppressions,
+    # validated model and load issues (kind, message, path, position), pickled on its own: a warm
+    # run writes the unchanged files' payloads back as they are, without pickling them again.
+    payload: bytes
     problems: list[tuple[int, int, str, Any, str, str]] | None = None  # line, column, code, severity, message, rule
+    # The file's (size, mtime, ctime, inode, device) when it was hashed, if it had not been
+    # touched for a while then: a file with the same status is taken as unchanged without reading.
+    status: tuple[int, ...] | None = None
+
+
+def _status(info: os.stat_result) -> tuple[int, ...]:
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
 
 
 @dataclass
@@ -137,6 +142,10 @@ class LintCache:
     _stored_memos: dict[str, dict[Any, Any]] = field(default_factory=dict)
     _memos: dict[str, Memo] = field(default_factory=dict)
     _digests: dict[Path, str] = field(default_factory=dict)  # absolute path -> content digest
+    # A file changed less than this long ago (by its ctime) may still change within the same
+    # timestamp tick, so its status is not kept for the shortcut (as git does for its index).
+    settle_ns: int = 2_000_000_000
+    hashed: int = 0  # files read and hashed in this run (the others were taken by their status)
 
     @property
     def file(self) -> Path:
@@ -161,8 +170,20 @@ class LintCache:
             self._memos[code] = Memo(self._digests, self._stored_memos.get(code, {}))
         return self._memos[code]
 
+    def changed(self) -> bool:
+        """Whether this run's entries differ from those read: files read anew, added or gone, or
+        memos of the cross-file rules used differently."""
+        if self.fresh or self._new.keys() != self.entries.keys():
+            return True
+        if any(new.status != self.entries[relative].status for relative, new in self._new.items()):
+            return True
+        return {code: memo.used for code, memo in self._memos.items()} != self._stored_memos
+
     def write(self) -> None:
-        """Store this run's entries atomically; a cache that cannot be written is skipped."""
+        """Store this run's entries atomically (if anything changed); a cache that cannot be
+        written is skipped."""
+        if not self.changed():
+            return
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             descriptor, temporary = tempfile.mkstemp(prefix=".lint-", suffix=".tmp", dir=self.directory)
@@ -198,12 +219,24 @@ class LintCache:
 
 
 def load_with_cache(root: Path, limits: Limits, cache: LintCache) -> KnowledgeBase:
-    """``load_knowledge_base`` that takes unchanged files (by content) from ``cache``."""
+    """``load_knowledge_base`` that takes unchanged files (by status or content) from ``cache``."""
     cache.read()
     paths, stray = kb_files(root)
     kb = KnowledgeBase(root=root, stray_files=list(stray))
+    settled = time.time_ns() - cache.settle_ns
     for path in paths:
         relative = cache.relative(path)
+        entry = cache.entries.get(relative)
+        status: tuple[int, ...] | None = None
+        try:
+            info = os.lstat(path)
+            if stat.S_ISREG(info.st_mode):
+                status = _status(info)
+        except OSError:
+            pass
+        if (entry is not None and status is not None and entry.status == status
+                and _add_cached(kb, cache, path, relative, entry, entry.digest)):
+            continue
         try:
             raw = _read_bounded(path, limits)
         except Exception:  # noqa: BLE001 -- refused or unreadable: read_source reports it, uncached
@@ -211,28 +244,41 @@ def load_with_cache(root: Path, limits: Limits, cache: LintCache) -> KnowledgeBa
             add_validated(kb, source, *validate_source(root, source, issue))
             cache.fresh.add(relative)
             continue
+        cache.hashed += 1
         digest = hashlib.sha256(raw).hexdigest()
-        entry = cache.entries.get(relative)
-        if entry is not None and entry.digest == digest:
-            source = SourceFile(path=path, text=entry.text, data=entry.data, suppressions=entry.suppressions)
-            issues = [LoadIssue(source, kind, message, tuple(where), position)
-                      for kind, message, where, position in entry.issues]
-            add_validated(kb, source, entry.model, issues)
-            cache._new[relative] = entry
-            cache._digests[path] = digest
+        # Only a status from before the settling time is kept, and only if the bytes read are
+        # those of that status (the file did not change between the lstat and the read).
+        if status is not None and (status[2] > settled or status[0] != len(raw)):
+            status = None
+        if (entry is not None and entry.digest == digest
+                and _add_cached(kb, cache, path, relative, replace(entry, status=status), digest)):
             continue
-        source, issue = read_source(path, raw, limits)
+        source, issue = read_source(path, raw, limits, on_disk=True)
         model, issues = validate_source(root, source, issue)
         add_validated(kb, source, model, issues)
         cache.fresh.add(relative)
         cache._digests[path] = digest
-        cache._new[relative] = _Entry(
-            digest, source.text, source.data, source.suppressions, model,
-            [(i.kind, i.message, i.path, i.position) for i in issues],
-        )
+        payload = (source.text, source.fingerprint, source.data, source.suppressions, model,
+                   [(i.kind, i.message, i.path, i.position) for i in issues])
+        cache._new[relative] = _Entry(digest, pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL),
+                                      status=status)
     # A file whose id another file has too is checked (or not) depending on that other file:
     # never take its file-rule problems from the cache.
     for _, entry_, earlier in kb.duplicate_ids:
         for source in (entry_.source, earlier):
             cache.fresh.add(cache.relative(source.path))
     return kb
+
+
+def _add_cached(kb: KnowledgeBase, cache: LintCache, path: Path, relative: str, entry: _Entry, digest: str) -> bool:
+    """Add a file as the cache kept it; False if its payload cannot be read (then it is read anew)."""
+    try:
+        text, fingerprint, data, suppressions, model, stored_issues = pickle.loads(entry.payload)
+    except Exception:  # noqa: BLE001 -- a damaged entry is read anew
+        return False
+    source = SourceFile(path=path, text=text, data=data, suppressions=suppressions, fingerprint=fingerprint)
+    issues = [LoadIssue(source, kind, message, tuple(where), position) for kind, message, where, position in stored_issues]
+    add_validated(kb, source, model, issues)
+    cache._new[relative] = entry
+    cache._digests[path] = digest
+    return True

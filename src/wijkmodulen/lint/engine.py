@@ -8,7 +8,7 @@ references are always resolved against the whole KB.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -51,27 +51,46 @@ class LintResult:
         return 1 if self.failed else 0
 
 
-def _position(finding: Finding) -> Position:
-    if finding.position is not None:
-        return finding.position
-    if finding.at_value:
-        return finding.source.value_position(finding.path)
-    return finding.source.position(finding.path)
+Pending = tuple[type[Rule], Finding]
 
 
-def _run_rule(rule: Rule, kb: KnowledgeBase, settings: LintSettings) -> Iterable[Problem]:
+def _findings(rule: Rule, kb: KnowledgeBase, settings: LintSettings) -> tuple[list[Pending], list[Problem]]:
+    """A rule's findings, not yet placed, or the problem of a rule that crashed."""
     cls = type(rule)
     try:
-        findings = list(rule.check(kb, settings.options_for(cls)))
+        return [(cls, finding) for finding in rule.check(kb, settings.options_for(cls))], []
     except Exception as error:  # noqa: BLE001 -- a broken rule must not take the whole lint down with it
         detail = f"{type(error).__name__}: {error}"
-        yield Problem(kb.root, 1, 1, cls.code, Severity.ERROR,
-                      t("rule.crashed", code=cls.code, name=cls.name, detail=detail), cls.name)
-        return
-    for finding in findings:
-        position = _position(finding)
-        yield Problem(finding.source.path, position.line, position.column, cls.code, cls.severity,
-                      finding.message, cls.name)
+        return [], [Problem(kb.root, 1, 1, cls.code, Severity.ERROR,
+                            t("rule.crashed", code=cls.code, name=cls.name, detail=detail), cls.name)]
+
+
+def _place(pending: Iterable[Pending]) -> list[Problem]:
+    """Problems with positions, in the order of ``pending``. Positions are looked up per file in
+    one go: one composition of each file with findings, not kept afterwards."""
+    items = list(pending)
+    problems: list[Problem | None] = [None] * len(items)
+    by_source: dict[int, tuple[SourceFile, list[int]]] = {}
+    for index, (cls, finding) in enumerate(items):
+        if finding.position is not None:
+            problems[index] = _problem(cls, finding, finding.position)
+        else:
+            by_source.setdefault(id(finding.source), (finding.source, []))[1].append(index)
+    for source, indices in by_source.values():
+        positions = source.positions([(items[i][1].path, items[i][1].at_value) for i in indices])
+        for index, position in zip(indices, positions, strict=True):
+            problems[index] = _problem(*items[index], position)
+    return [problem for problem in problems if problem is not None]
+
+
+def _problem(cls: type[Rule], finding: Finding, position: Position) -> Problem:
+    return Problem(finding.source.path, position.line, position.column, cls.code, cls.severity,
+                   finding.message, cls.name)
+
+
+def _run_rule(rule: Rule, kb: KnowledgeBase, settings: LintSettings) -> list[Problem]:
+    pending, crashed = _findings(rule, kb, settings)
+    return crashed + _place(pending)
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -89,6 +108,20 @@ class _Suppressor:
             str(source.path): source.suppressions.items for source in kb.files if source.suppressions.items
         }
         self.used: set[UsedKey] = set()
+
+    def silences_file(self, source: SourceFile, code: str) -> bool:
+        """Whether a whole-file suppression silences ``code`` in ``source`` whatever the line: the
+        first comment naming the rule is one (then it did its job). False when there is none, or
+        when a comment for one line comes first (then the line decides: see ``silences``)."""
+        key = str(source.path)
+        for item in self.by_file.get(key, ()):
+            if item.misplaced or not any(resolve_code(reference) == code for reference in item.rules):
+                continue
+            if item.target is None:
+                self.used.add((key, item.line, code))
+                return True
+            return False
+        return False
 
     def silences(self, problem: Problem) -> bool:
         key = str(problem.file)
@@ -118,6 +151,18 @@ def lint_knowledge_base(
     suppressed = 0
     late: list[Rule] = []
 
+    def unplaced(found: Iterable[Pending]) -> Iterator[Pending]:
+        """The findings that need a position: not off for their file, not silenced by a
+        whole-file suppression (both are decided without one, and places cost time)."""
+        nonlocal suppressed
+        for cls, finding in found:
+            if settings.for_file(cls.code, _relative(finding.source.path, kb.root)) is None:
+                continue
+            if suppressor.silences_file(finding.source, cls.code):
+                suppressed += 1
+                continue
+            yield cls, finding
+
     def keep(found: Iterable[Problem], suppressible: bool = True) -> None:
         nonlocal suppressed
         for problem in found:
@@ -130,6 +175,7 @@ def lint_knowledge_base(
             problems.append(replace(problem, severity=severity) if severity != problem.severity else problem)
 
     file_rules: list[Rule] = []
+    pending: list[Pending] = []
     for code, rule_class in RULES.items():
         if not settings.runs(code):
             continue
@@ -142,7 +188,11 @@ def lint_knowledge_base(
         if cache is not None and rule_class.scope == "file":
             file_rules.append(rule)
             continue
-        keep(_run_rule(rule, kb, settings))
+        found, crashed = _findings(rule, kb, settings)
+        keep(crashed)
+        pending.extend(found)
+    keep(_place(unplaced(pending)))
+    del pending
     if cache is not None:
         keep(_file_rules_with_cache(file_rules, kb, settings, cache))
     for rule in late:

@@ -120,11 +120,13 @@ def kb_files(root: Path) -> tuple[list[Path], list[Path]]:
         if not directory.is_dir():
             continue
         unreadable: list[Path] = []
-        for path in sorted(set(_entries(directory, unreadable))):
-            if path.is_symlink() or path in unreadable:
+        # Sorted as paths sort (part by part), by their parts: tuples compare in C.
+        listed = sorted(dict(_entries(directory, unreadable)).items(), key=lambda item: item[0].parts)
+        for path, (link, folder_) in listed:
+            if link or path in unreadable:
                 files.append(path)
                 continue
-            if path.is_dir():
+            if folder_:
                 continue
             if path.suffix in (".yaml", ".yml"):
                 files.append(path)
@@ -133,24 +135,45 @@ def kb_files(root: Path) -> tuple[list[Path], list[Path]]:
     return files, stray
 
 
-def _entries(directory: Path, unreadable: list[Path]) -> Iterator[Path]:
-    """Everything below ``directory``, not following links; folders that cannot be listed are
+def _entries(directory: Path, unreadable: list[Path]) -> Iterator[tuple[Path, tuple[bool, bool]]]:
+    """Everything below ``directory``, not following links, with whether it is a link and whether
+    it is a folder (from the listing: no call per file); folders that cannot be listed are
     yielded too and added to ``unreadable``."""
-
-    def note(error: OSError) -> None:
-        unreadable.append(Path(error.filename))
-
-    for folder, folders, names in os.walk(directory, onerror=note):
-        for name in (*folders, *names):
-            yield Path(folder) / name
-    yield from unreadable  # the top folder itself, if it is the unreadable one
+    pending = [directory]
+    while pending:
+        folder = pending.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError:
+            unreadable.append(folder)
+            continue
+        for entry in entries:
+            path = folder / entry.name
+            try:
+                link = entry.is_symlink()
+                is_folder = not link and entry.is_dir()
+            except OSError:
+                link, is_folder = False, False
+            if is_folder:
+                pending.append(path)
+            yield path, (link, is_folder)
+    for folder in unreadable:  # the top folder itself, if it is the unreadable one
+        yield folder, (False, True)
 
 
 def read_source(
-    path: Path, raw: bytes | None = None, limits: Limits = DEFAULT_LIMITS
+    path: Path, raw: bytes | None = None, limits: Limits = DEFAULT_LIMITS, on_disk: bool | None = None
 ) -> tuple[SourceFile, LoadIssue | None]:
-    """Read and parse one file. A problem becomes a LoadIssue, never an exception."""
+    """Read and parse one file. A problem becomes a LoadIssue, never an exception.
+
+    ``on_disk`` says that the bytes are those of the file at ``path`` (the default when ``raw``
+    is not given): a file that loads cleanly then drops its text, which is read again from disk
+    if a position in it is needed (see ``SourceFile``). Content from elsewhere (a git revision)
+    keeps its text."""
     source = SourceFile(path=path, text="")
+    if on_disk is None:
+        on_disk = raw is None
     try:
         if _bad_name(path):
             raise _Refused(t("load.bad_name"))
@@ -172,6 +195,8 @@ def read_source(
     if not isinstance(source.data, dict):
         kind = t("kind.list") if isinstance(source.data, list) else t("kind.scalar")
         return source, LoadIssue(source, "syntax", t("load.not_mapping", kind=kind), (), Position(1, 1))
+    if on_disk:
+        source.drop_text(raw)
     return source, None
 
 

@@ -3,13 +3,18 @@
 Files are composed by libyaml (ruamel.yaml.clib's C parser) into a node tree, and plain Python data
 is built from it here, so that aliases, tags and duplicate keys can be refused with the position
 of the offending node. Positions of keys and list items are looked up by *path* (a tuple of keys
-and indices) and only when a finding needs them: the node tree is then composed again and cached.
+and indices) and only when a finding needs them: the node tree is then composed again, for all
+of a file's findings at once, and not kept.
 """
 
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
+import os
+import stat
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +40,7 @@ def _yaml() -> YAML:
     return YAML(typ="safe", pure=False)
 
 
-__all__ = ["Path_", "Position", "SourceFile", "YamlProblem", "compose", "decode", "load_text"]
+__all__ = ["Path_", "Position", "SourceFile", "YamlProblem", "compose", "decode", "fingerprint", "load_text"]
 
 
 def _pos(node: Any) -> Position:
@@ -178,58 +183,121 @@ def load_text_ruamel(text: str, max_depth: int = Limits.max_depth) -> Any:
 
 @dataclass
 class SourceFile:
-    """One YAML file of the KB: its text, its data, and positions on demand."""
+    """One YAML file of the KB: its text, its data, and positions on demand.
+
+    Positions are needed for a small part of the files only (those with findings), so a file read
+    from disk that loaded cleanly need not keep its text: with ``fingerprint`` set (size and CRC-32
+    of its bytes) the text is dropped and read again when a position is asked for. A file that
+    changed on disk since then no longer matches, and its positions fall back to line 1.
+    """
 
     path: Path
     text: str
     data: Any = None
     suppressions: Suppressions = NONE
-    _root: Any = field(default=None, repr=False, compare=False)
+    fingerprint: tuple[int, int] | None = None  # set when ``text`` was dropped
 
-    def _walk(self, path: Path_) -> tuple[Position, Node | None]:
-        """Follow ``path`` as far as it exists: the position of the last key or item reached, and
-        the value node at the full path (None when the path stops early)."""
-        if self._root is None:
-            try:
-                self._root = self._compose()
-            except YamlProblem as problem:
-                return problem.position, None
-        node = self._root
-        if node is None:
-            return Position(1, 1), None
-        position = _pos(node)
-        for step in path:
-            # node.id is "mapping", "sequence" or "scalar" in PyYAML's and ruamel's nodes alike
-            if node.id == "mapping":
-                found = next(((k, v) for k, v in node.value if k.value == step), None)
-                if found is None:
-                    return position, None
-                position, node = _pos(found[0]), found[1]
-            elif node.id == "sequence" and isinstance(step, int) and 0 <= step < len(node.value):
-                node = node.value[step]
-                position = _pos(node)
-            else:
-                return position, None
-        return position, node
+    def drop_text(self, raw: bytes) -> None:
+        """Forget the text (read from ``raw``, the file's bytes on disk); it is re-read on demand."""
+        self.fingerprint = fingerprint(raw)
+        self.text = ""
+
+    def source_text(self) -> str | None:
+        """The text, read again from disk if it was dropped; None if the file changed since."""
+        if self.fingerprint is None:
+            return self.text
+        size = self.fingerprint[0]
+        try:
+            raw = _read_regular(self.path, size)
+        except OSError:
+            return None
+        if fingerprint(raw) != self.fingerprint:
+            return None
+        try:
+            return decode(raw)
+        except YamlProblem:  # pragma: no cover -- it decoded when it was loaded, with the same bytes
+            return None
+
+    def positions(self, requests: Sequence[tuple[Path_, bool]]) -> list[Position]:
+        """Positions for several ``(path, at_value)`` requests with one composition of the file.
+
+        The node tree is not kept: it costs several times the file's text in memory, and most
+        files need positions once, if at all. For each request: the position of the key (mapping
+        entries) or item (list entries) at ``path``, or with ``at_value`` of the value there (for
+        pointing inside a flow list, say). A path is followed as far as it exists, so a missing key
+        points at its parent mapping.
+        """
+        if not requests:
+            return []
+        root: Any
+        try:
+            root = self._compose()
+        except YamlProblem as problem:
+            return [problem.position] * len(requests)
+        result: list[Position] = []
+        for path, at_value in requests:
+            position, node = _walk(root, path)
+            result.append(_pos(node) if at_value and node is not None else position)
+        return result
 
     def _compose(self) -> Any:
         """The node tree for positions: libyaml's composer (PyYAML) for a file that loaded, which is
-        within the depth limit and alias-free; ruamel's path (which reports problems) otherwise."""
+        within the depth limit and alias-free; ruamel's path (which reports problems) otherwise.
+        None (no node, so line 1) for an empty file or one that changed on disk since it was read."""
+        text = self.source_text()
+        if text is None:
+            return None
         if self.data is not None and fast_yaml.AVAILABLE:
             try:
-                return fast_yaml.compose(self.text)
+                return fast_yaml.compose(text)
             except fast_yaml.Refused:
                 pass
-        return compose(self.text)
+        return compose(text)
 
     def position(self, path: Path_) -> Position:
         """Position of the key (for mapping entries) or item (for list entries) at ``path``.
 
         Walks as far as the path exists, so a missing key points at its parent mapping.
         """
-        return self._walk(path)[0]
+        return self.positions([(path, False)])[0]
 
     def value_position(self, path: Path_) -> Position:
         """Position of the value at ``path`` (for pointing inside a flow list, say)."""
-        position, node = self._walk(path)
-        return _pos(node) if node is not None else position
+        return self.positions([(path, True)])[0]
+
+
+def fingerprint(raw: bytes) -> tuple[int, int]:
+    return len(raw), zlib.crc32(raw)
+
+
+def _read_regular(path: Path, size: int) -> bytes:
+    """At most ``size + 1`` bytes of the regular file at ``path``, not following links and never
+    blocking on a FIFO put there since (an OSError otherwise)."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    descriptor = os.open(path, flags)
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise OSError(str(path))
+        return handle.read(size + 1)
+
+
+def _walk(root: Any, path: Path_) -> tuple[Position, Any]:
+    """Follow ``path`` from ``root`` as far as it exists: the position of the last key or item
+    reached, and the value node at the full path (None when the path stops early)."""
+    node = root
+    if node is None:
+        return Position(1, 1), None
+    position = _pos(node)
+    for step in path:
+        # node.id is "mapping", "sequence" or "scalar" in PyYAML's and ruamel's nodes alike
+        if node.id == "mapping":
+            found = next(((k, v) for k, v in node.value if k.value == step), None)
+            if found is None:
+                return position, None
+            position, node = _pos(found[0]), found[1]
+        elif node.id == "sequence" and isinstance(step, int) and 0 <= step < len(node.value):
+            node = node.value[step]
+            position = _pos(node)
+        else:
+            return position, None
+    return position, node

@@ -28,10 +28,52 @@ class SchakelDriftOptions(BaseModel):
     ]
 
 
-def _words(module: Module, section: str, professions: re.Pattern[str]) -> list[str]:
+def _text(module: Module, section: str) -> str:
     texts: list[str] = []
     collect_texts(getattr(module, section), texts)
-    return professions.sub("·", " ".join(texts)).split()
+    return " ".join(texts)
+
+
+# Characters outside ASCII that a case-insensitive regex takes for an ASCII letter (i, i, s, k).
+_ASCII_LOOKALIKES = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+class _Professions:
+    """Replaces the names of the professions by one mark, as the case-insensitive regex of the
+    names (longest first) would. That regex is slow (six alternatives tried at every character),
+    so the names are looked for with substring searches in the text's lower case instead, which
+    finds the same matches for names in ASCII: the lower case keeps the length and positions of
+    the text, and the four non-ASCII letters that the regex equates with ASCII ones send a text
+    to the regex."""
+
+    def __init__(self, names: list[str]) -> None:
+        ordered = sorted(names, key=len, reverse=True)
+        self.pattern = re.compile("|".join(re.escape(name) for name in ordered), re.IGNORECASE)
+        plain = names and all(name and name.isascii() for name in names)
+        self.lowered = [name.lower() for name in ordered] if plain else None
+
+    def words(self, text: str) -> list[str]:
+        if self.lowered is None or any(c in text for c in _ASCII_LOOKALIKES):
+            return self.pattern.sub("·", text).split()
+        lowered = text.lower()
+        parts: list[str] = []
+        start = 0
+        while True:
+            # the leftmost match; at the same place the first name in order (the longest) wins
+            found, length = -1, 0
+            for name in self.lowered:
+                at = lowered.find(name, start)
+                if at >= 0 and (found < 0 or at < found):
+                    found, length = at, len(name)
+            if found < 0:
+                break
+            parts.append(text[start:found])
+            parts.append("·")
+            start = found + length
+        if not parts:
+            return text.split()
+        parts.append(text[start:])
+        return "".join(parts).split()
 
 
 class SchakelDrift(Rule):
@@ -53,8 +95,7 @@ class SchakelDrift(Rule):
     Options = SchakelDriftOptions
 
     def check(self, kb: KnowledgeBase, options: Any) -> Iterator[Finding]:
-        names = sorted(options.beroepsnamen, key=len, reverse=True)
-        professions = re.compile("|".join(re.escape(name) for name in names), re.IGNORECASE)
+        professions = _Professions(options.beroepsnamen)
         seen: set[frozenset[str]] = set()
         for entry in kb.modules_in_order():
             for other_id in entry.model.tegenhangers:
@@ -70,26 +111,35 @@ class SchakelDrift(Rule):
                 if found is None:
                     found = list(self._pair(entry, other, other_id, options, professions))
                     if self.memo and key:
+                        # Kept with their positions, so that a warm run need not look them up.
+                        where = entry.source.positions([(path, False) for _, path, _ in found])
+                        found = [(message, path, position) for (message, path, _), position in zip(found, where, strict=True)]
                         self.memo.put(key, found)
                 for message, path, position in found:
                     yield Finding(entry.source, message, path, position)
 
     def _pair(
-        self, entry: Entry[Module], other: Entry[Module], other_id: str, options: Any, professions: re.Pattern[str]
-    ) -> Iterator[tuple[str, Path_, Position]]:
+        self, entry: Entry[Module], other: Entry[Module], other_id: str, options: Any, professions: _Professions
+    ) -> Iterator[tuple[str, Path_, Position | None]]:
         for section in SECTIES:
-            mine = _words(entry.model, section, professions)
-            theirs = _words(other.model, section, professions)
+            mine_text, theirs_text = _text(entry.model, section), _text(other.model, section)
+            if mine_text == theirs_text:  # the same words (or both empty): nothing to compare
+                continue
+            mine, theirs = professions.words(mine_text), professions.words(theirs_text)
             if not mine or not theirs or mine == theirs:
                 continue
             matcher = difflib.SequenceMatcher(None, mine, theirs, autojunk=False)
+            # Upper bounds first (lengths, then word counts): most sections that differ differ
+            # by far more than the threshold, and ratio() is the costly part.
+            if matcher.real_quick_ratio() < options.min_gelijkenis or matcher.quick_ratio() < options.min_gelijkenis:
+                continue
             ratio = matcher.ratio()
             if ratio < options.min_gelijkenis:
                 continue
             here, there = _first_difference(matcher, mine, theirs)
             message = t("style.schakel_drift", section=section, other=other_id,
                         percent=round(ratio * 100), here=here, there=there)
-            yield message, (section,), entry.source.position((section,))
+            yield message, (section,), None  # placed by the engine, with the file's other findings
 
 
 def _first_difference(matcher: difflib.SequenceMatcher[str], mine: list[str], theirs: list[str]) -> tuple[str, str]:
