@@ -175,3 +175,13 @@ def test_user_templates_come_first(minimal_kb: Path, tmp_path: Path) -> None:
     # The packaged main template and macros are still used, with the user's words.
     assert "Signaalopvolging (wmw-02) (elders)</span></p>" in page
     assert "(niet in dit handboek)" not in page
+
+
+def test_a_reference_titled_as_its_id_is_named_once() -> None:
+    """Kennisbouwsteen 'veiligheid' is titled "veiligheid": the heading does not say it twice;
+    'lhbti' has a title of its own, so its id stays in front."""
+    from conftest import SHIPPED
+
+    page = render_html(handbook(SHIPPED))
+    assert re.search(r'id="kennis-veiligheid-kop">veiligheid</h\d>', page)
+    assert re.search(r'id="kennis-lhbti-kop"><span class="code">lhbti</span> lesbisch', page)

@@ -162,6 +162,12 @@ class Reference:
     resultaat: tuple[Item, ...] = ()
     modules: tuple[Link, ...] = ()  # the modules of this handbook that link it
 
+    @property
+    def id_in_kop(self) -> bool:
+        """Whether the heading shows the id before the title: not when the title only spells the id
+        out (kennisbouwsteen ``veiligheid``, titled "veiligheid"), which would read twice."""
+        return self.id.replace("-", " ").casefold() != self.titel.casefold()
+
 
 @dataclass(frozen=True)
 class ThemaView:
