@@ -11,7 +11,7 @@ from markdown_it import MarkdownIt
 from wijkmodulen.render.html import render_html
 from wijkmodulen.render.markdown import escape_markdown, render_markdown
 
-from conftest import MINIMAL
+from conftest import MINIMAL, SHIPPED
 from render_helpers import edit as edit_file
 from render_helpers import handbook
 
@@ -180,8 +180,6 @@ def test_user_templates_come_first(minimal_kb: Path, tmp_path: Path) -> None:
 def test_a_reference_titled_as_its_id_is_named_once() -> None:
     """Kennisbouwsteen 'veiligheid' is titled "veiligheid": the heading does not say it twice;
     'lhbti' has a title of its own, so its id stays in front."""
-    from conftest import SHIPPED
-
     page = render_html(handbook(SHIPPED))
     assert re.search(r'id="kennis-veiligheid-kop">veiligheid</h\d>', page)
     assert re.search(r'id="kennis-lhbti-kop"><span class="code">lhbti</span> lesbisch', page)
