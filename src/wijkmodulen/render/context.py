@@ -27,6 +27,7 @@ from wijkmodulen.render.index import dutch_sort_key, dutch_sorted, index_letter
 from wijkmodulen.render.links import Link
 from wijkmodulen.render.matrix import Matrix, koppelingen_matrix
 from wijkmodulen.render.selection import Selectie, select_modules
+from wijkmodulen.xref.ids import title_repeats_id
 
 if TYPE_CHECKING:
     from wijkmodulen.team.html import TeamView
@@ -166,7 +167,7 @@ class Reference:
     def id_in_kop(self) -> bool:
         """Whether the heading shows the id before the title: not when the title only spells the id
         out (kennisbouwsteen ``veiligheid``, titled "veiligheid"), which would read twice."""
-        return self.id.replace("-", " ").casefold() != self.titel.casefold()
+        return not title_repeats_id(self.id, self.titel)
 
 
 @dataclass(frozen=True)

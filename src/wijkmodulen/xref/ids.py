@@ -27,7 +27,7 @@ class Resolved:
     model: Any
 
 
-def _indexes(kb: KnowledgeBase) -> list[tuple[Kind, dict[str, Any]]]:
+def indexes(kb: KnowledgeBase) -> list[tuple[Kind, dict[str, Any]]]:
     return [
         ("module", kb.modules),
         ("scw-competentie", kb.scw_competenties),
@@ -39,13 +39,13 @@ def _indexes(kb: KnowledgeBase) -> list[tuple[Kind, dict[str, Any]]]:
 
 
 def all_ids(kb: KnowledgeBase) -> list[str]:
-    return [identifier for _, index in _indexes(kb) for identifier in index]
+    return [identifier for _, index in indexes(kb) for identifier in index]
 
 
 def resolve(kb: KnowledgeBase, identifier: str) -> Resolved:
     """The entry ``identifier`` names; case is forgiven (``4p``, ``WMW-06``)."""
     wanted = identifier.strip()
-    for kind, index in _indexes(kb):
+    for kind, index in indexes(kb):
         for known, entry in index.items():
             if known == wanted or known.casefold() == wanted.casefold():
                 return Resolved(kind, known, entry.model)
@@ -59,8 +59,21 @@ def suggest(kb: KnowledgeBase, identifier: str) -> str | None:
     return by_fold[matches[0]] if matches else None
 
 
+def title_repeats_id(identifier: str, titel: str) -> bool:
+    """Whether the title only spells the id out (kennisbouwsteen ``veiligheid``, titled "veiligheid")."""
+    return titel.casefold() == identifier.replace("-", " ").casefold()
+
+
+def title_of(kb: KnowledgeBase, identifier: str) -> str | None:
+    """The title of the entry ``identifier`` names exactly, of any kind."""
+    for _, index in indexes(kb):
+        if identifier in index:
+            return str(index[identifier].model.titel)
+    return None
+
+
 def display_name(identifier: str, titel: str) -> str:
     """``4P Zet aan tot participatie``, but ``inkomen`` where the title only repeats the id."""
-    if titel.casefold() == identifier.replace("-", " ").casefold():
+    if title_repeats_id(identifier, titel):
         return identifier
     return f"{identifier} {titel}"

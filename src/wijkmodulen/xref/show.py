@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from wijkmodulen.load.kb import KnowledgeBase
 from wijkmodulen.messages import t
 from wijkmodulen.model.module import BEROEP_LABELS, FUNCTIES, ExterneModule, Module
-from wijkmodulen.xref.ids import Kind, display_name, resolve
+from wijkmodulen.xref.ids import Kind, display_name, resolve, title_of
 
 
 @dataclass(frozen=True)
@@ -33,11 +33,7 @@ class Description:
 
 
 def _titel(kb: KnowledgeBase, identifier: str) -> str:
-    for index in (kb.modules, kb.scw_competenties, kb.generieke_competenties, kb.scw_themas, kb.kennisdomeinen,
-                  kb.doelgroepen):
-        if identifier in index:
-            return str(index[identifier].model.titel)
-    return "?"
+    return title_of(kb, identifier) or "?"
 
 
 def _links(kb: KnowledgeBase, ids: list[str], notes: dict[str, str] | None = None) -> tuple[Link, ...]:
