@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -11,11 +12,39 @@ from wijkmodulen.cli.app import app
 from wijkmodulen.cli.common import err, fail, locate, out
 from wijkmodulen.messages import t
 
+if TYPE_CHECKING:
+    from wijkmodulen.config import LoadedConfig
+    from wijkmodulen.render.context import Metadata
+
 FORMATS = ("html", "pdf", "markdown")
 
 
 def _configured(value: str | None, base: Path) -> Path | None:
     return base / value if value else None
+
+
+def configured_metadata(loaded: LoadedConfig, **given: Any) -> Metadata:
+    """The handbook metadata of ``[tool.wijkmodulen.render]`` (paths relative to the config file),
+    with each value given on the command line in its place."""
+    from wijkmodulen.render.context import Metadata
+
+    settings = loaded.config.render
+    configured = Metadata(
+        titel=settings.titel,
+        ondertitel=settings.ondertitel,
+        organisatie=settings.organisatie,
+        logo=_configured(settings.logo, loaded.folder),
+        editie=settings.editie,
+    )
+    return replace(configured, **{key: value for key, value in given.items() if value})
+
+
+def configured_templates(loaded: LoadedConfig, given: Path | None) -> Path | None:
+    """The user's template folder: ``--templates``, else the configured one; exit 2 when it is not a folder."""
+    template_dir = given or _configured(loaded.config.render.templates, loaded.folder)
+    if template_dir is not None and not template_dir.is_dir():
+        fail(t("render.no_templates", path=template_dir))
+    return template_dir
 
 
 @app.command(help=t("render.help"))
@@ -37,7 +66,7 @@ def render(
 ) -> None:
     from wijkmodulen.config import ConfigError, find_config
     from wijkmodulen.load.kb import load_knowledge_base
-    from wijkmodulen.render.context import EpochError, Metadata, build_date, build_handbook
+    from wijkmodulen.render.context import EpochError, build_date, build_handbook
     from wijkmodulen.render.html import write_html
     from wijkmodulen.render.markdown import FOLDERS, write_markdown
     from wijkmodulen.render.output import check_output
@@ -56,19 +85,12 @@ def render(
         loaded = find_config()
     except ConfigError as error:
         fail(t("cli.config_error", path=error.path, detail=error.detail))
-    settings = loaded.config.render
-    meta = Metadata(
-        titel=titel or settings.titel,
-        ondertitel=ondertitel or settings.ondertitel,
-        organisatie=organisatie or settings.organisatie,
-        logo=logo or _configured(settings.logo, loaded.folder),
-        editie=editie or settings.editie,
+    meta = configured_metadata(
+        loaded, titel=titel, ondertitel=ondertitel, organisatie=organisatie, logo=logo, editie=editie
     )
     if meta.logo is not None and not meta.logo.is_file():
         fail(t("render.no_logo", path=meta.logo))
-    template_dir = templates or _configured(settings.templates, loaded.folder)
-    if template_dir is not None and not template_dir.is_dir():
-        fail(t("render.no_templates", path=template_dir))
+    template_dir = configured_templates(loaded, templates)
     try:
         today = build_date()
     except EpochError as error:

@@ -37,9 +37,9 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
 
 
 def _config(kb_path: Path | None, templates: Path | None) -> PreviewConfig:
+    from wijkmodulen.cli.render_cmd import configured_metadata, configured_templates
     from wijkmodulen.config import ConfigError, find_config
     from wijkmodulen.lint.settings import resolve_settings
-    from wijkmodulen.render.context import Metadata
     from wijkmodulen.serve.preview import PreviewConfig
 
     try:
@@ -47,17 +47,8 @@ def _config(kb_path: Path | None, templates: Path | None) -> PreviewConfig:
         lint_settings = resolve_settings(loaded.config.lint, loaded.path)
     except ConfigError as error:
         fail(t("cli.config_error", path=error.path, detail=error.detail))
-    settings = loaded.config.render
-    template_dir = templates or (loaded.folder / settings.templates if settings.templates else None)
-    if template_dir is not None and not template_dir.is_dir():
-        fail(t("render.no_templates", path=template_dir))
-    meta = Metadata(
-        titel=settings.titel,
-        ondertitel=settings.ondertitel,
-        organisatie=settings.organisatie,
-        logo=loaded.folder / settings.logo if settings.logo else None,
-        editie=settings.editie,
-    )
+    template_dir = configured_templates(loaded, templates)
+    meta = configured_metadata(loaded)
     location = locate(kb_path)
     return PreviewConfig(location.root, template_dir, meta, lint_settings, location.limits)
 
