@@ -63,6 +63,20 @@ def _git(cwd: Path, *args: str, stdin: bytes | None = None, check: bool = True) 
     return result
 
 
+def git_text(cwd: Path, *args: str, timeout: float | None = None) -> str | None:
+    """The output of a git command that may fail (not a repository, git missing, too slow) as
+    text, or None when it did not succeed: for information that is merely nice to have."""
+    try:
+        result = subprocess.run(
+            ["git", *args], cwd=cwd, capture_output=True, env=_env(), check=False, timeout=timeout
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if result.returncode != 0:
+        return None
+    return result.stdout.decode("utf-8", "replace").strip()
+
+
 def repo_root(path: Path) -> Path | None:
     """The top folder of the work tree that holds ``path``, or None outside a repository."""
     folder = path if path.is_dir() else path.parent

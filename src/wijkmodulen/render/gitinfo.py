@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+
+from wijkmodulen.load.git import git_text
+
+TIMEOUT = 10  # seconds: the colophon can do without the commit, the handbook must not wait for it
 
 
 @dataclass(frozen=True)
@@ -15,21 +18,11 @@ class GitInfo:
     gewijzigd: bool  # uncommitted changes in the KB folder: the commit alone does not describe it
 
 
-def _git(root: Path, *args: str) -> str | None:
-    try:
-        done = subprocess.run(
-            ["git", "-C", str(root), *args], capture_output=True, text=True, timeout=10, check=False
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return done.stdout.strip() if done.returncode == 0 else None
-
-
 def kb_git_info(root: Path) -> GitInfo | None:
     """The last commit touching ``root``; None outside a repository or for a folder git does not track."""
-    last = _git(root, "log", "-1", "--format=%H %cs", "--", ".")
+    last = git_text(root, "log", "-1", "--format=%H %cs", "--", ".", timeout=TIMEOUT)
     if not last:
         return None
     commit, day = last.split(" ", 1)
-    status = _git(root, "status", "--porcelain", "--untracked-files=no", "--", ".")
+    status = git_text(root, "status", "--porcelain", "--untracked-files=no", "--", ".", timeout=TIMEOUT)
     return GitInfo(commit, date.fromisoformat(day), bool(status))
