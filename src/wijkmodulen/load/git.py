@@ -21,6 +21,7 @@ from wijkmodulen.load.kb import (
     build_knowledge_base,
     kb_file_kind,
     kb_order,
+    read_guarded,
     read_source,
 )
 from wijkmodulen.load.limits import Limits
@@ -151,13 +152,9 @@ class ParseCache:
 
     def read(self, path: Path, raw: bytes | None) -> tuple[SourceFile, LoadIssue | None]:
         if raw is None:
-            # Links, special and oversized files go through the guarded reader, which reports them.
-            if path.is_symlink() or not path.is_file() or path.stat().st_size > self.limits.max_bytes:
+            raw = read_guarded(path, self.limits)
+            if raw is None:  # a link, a special or oversized file, or unreadable: reported as such
                 return read_source(path, None, self.limits)
-            try:
-                raw = path.read_bytes()
-            except OSError:
-                return read_source(path, None, self.limits)  # turns the error into a LoadIssue
         cached = self._by_content.get(raw)
         if cached is None:
             self.parsed += 1

@@ -231,6 +231,15 @@ def _link_target(path: Path) -> str:
     return os.readlink(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
+def read_guarded(path: Path, limits: Limits) -> bytes | None:
+    """The bytes of a KB file as ``read_source`` would read them, or None when it would refuse or
+    fail to read the file (``read_source`` then says why)."""
+    try:
+        return _read_bounded(path, limits)
+    except (_Refused, OSError):
+        return None
+
+
 def _read_bounded(path: Path, limits: Limits) -> bytes:
     """The bytes of a regular file of at most ``limits.max_bytes``, refused before reading otherwise.
 
