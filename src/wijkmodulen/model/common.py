@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
@@ -15,6 +16,19 @@ GENERIEKE_COMPETENTIE_ID = r"^gk-\d+$"
 SLUG_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 BEROEP_PREFIX = {"wijkmaatschappelijk-werk": "wmw", "individueel-opbouwwerk": "iow"}
+
+
+def beroep_named(value: str) -> str | None:
+    """The profession a value names, by full name or id prefix (``wmw``, ``iow``), any case."""
+    key = value.strip().casefold()
+    by_prefix = {prefix: beroep for beroep, prefix in BEROEP_PREFIX.items()}
+    return key if key in BEROEP_PREFIX else by_prefix.get(key)
+
+
+def cluster_named(value: str, known: Iterable[str]) -> str | None:
+    """The cluster among ``known`` that ``value`` names, in the KB's own spelling; case is forgiven."""
+    wanted = value.strip().casefold()
+    return next((cluster for cluster in known if cluster.casefold() == wanted), None)
 
 
 class Strict(BaseModel):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from wijkmodulen.load.kb import KnowledgeBase
 from wijkmodulen.messages import t
 from wijkmodulen.model import Module
-from wijkmodulen.model.common import BEROEP_PREFIX
+from wijkmodulen.model.common import BEROEP_PREFIX, beroep_named, cluster_named
 
 
 class SelectionError(Exception):
@@ -32,21 +32,18 @@ class Selectie:
 
 
 def _beroep(value: str) -> str:
-    by_prefix = {prefix: beroep for beroep, prefix in BEROEP_PREFIX.items()}
-    key = value.strip().casefold()
-    if key in BEROEP_PREFIX:
-        return key
-    if key in by_prefix:
-        return by_prefix[key]
-    choices = ", ".join([*BEROEP_PREFIX, *by_prefix])
-    raise SelectionError(t("render.unknown_beroep", value=value, choices=choices))
+    beroep = beroep_named(value)
+    if beroep is None:
+        choices = ", ".join([*BEROEP_PREFIX, *BEROEP_PREFIX.values()])
+        raise SelectionError(t("render.unknown_beroep", value=value, choices=choices))
+    return beroep
 
 
 def _cluster(value: str, known: list[str]) -> str:
-    for cluster in known:
-        if cluster.casefold() == value.strip().casefold():
-            return cluster
-    raise SelectionError(t("render.unknown_cluster", value=value, choices="; ".join(known)))
+    cluster = cluster_named(value, known)
+    if cluster is None:
+        raise SelectionError(t("render.unknown_cluster", value=value, choices="; ".join(known)))
+    return cluster
 
 
 def select_modules(kb: KnowledgeBase, selectie: Selectie) -> tuple[list[Module], Selectie]:

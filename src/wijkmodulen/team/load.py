@@ -10,7 +10,7 @@ from pathlib import Path
 from wijkmodulen.load.kb import KnowledgeBase, read_source, validate
 from wijkmodulen.load.yaml_source import Path_, SourceFile
 from wijkmodulen.messages import t
-from wijkmodulen.model.common import BEROEP_PREFIX
+from wijkmodulen.model.common import BEROEP_PREFIX, beroep_named, cluster_named
 from wijkmodulen.team.model import TeamProfiel
 
 
@@ -54,18 +54,9 @@ def _ordered(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (f.line, f.column, f.message))
 
 
-def beroep_van(value: str) -> str | None:
-    """The profession a value names, by full name or prefix (wmw, iow)."""
-    key = value.strip().casefold()
-    by_prefix = {prefix: beroep for beroep, prefix in BEROEP_PREFIX.items()}
-    return key if key in BEROEP_PREFIX else by_prefix.get(key)
-
-
 def cluster_van(value: str, kb: KnowledgeBase) -> str | None:
-    for entry in kb.modules_in_order():
-        if entry.model.cluster.casefold() == value.strip().casefold():
-            return entry.model.cluster
-    return None
+    """The cluster of the KB that ``value`` names, in the KB's own spelling."""
+    return cluster_named(value, (entry.model.cluster for entry in kb.modules_in_order()))
 
 
 def _unknown(source: SourceFile, data_path: Path_, kind: str, value: str, known: Iterable[str]) -> Finding:
@@ -86,7 +77,7 @@ def _unknown_ids(source: SourceFile, profiel: TeamProfiel, kb: KnowledgeBase) ->
             yield _unknown(source, ("aanbod", "clusters", index), t("team.kind.cluster"), cluster, clusters)
     beroepen = [*BEROEP_PREFIX, *BEROEP_PREFIX.values()]
     for index, beroep in enumerate(aanbod.beroepen):
-        if beroep_van(beroep) is None:
+        if beroep_named(beroep) is None:
             yield _unknown(source, ("aanbod", "beroepen", index), t("team.kind.beroep"), beroep, beroepen)
     if not (aanbod.modules or aanbod.clusters or aanbod.beroepen):
         yield _at(source, ("aanbod",), t("team.empty_aanbod"))

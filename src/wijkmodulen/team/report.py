@@ -11,7 +11,8 @@ from typing import Any, Literal
 
 from wijkmodulen.load.kb import KnowledgeBase
 from wijkmodulen.model import Module
-from wijkmodulen.team.load import beroep_van, cluster_van
+from wijkmodulen.model.common import beroep_named
+from wijkmodulen.team.load import cluster_van
 from wijkmodulen.team.model import TeamProfiel
 
 Soort = Literal["competentie", "kennisdomein", "doelgroep"]
@@ -76,7 +77,7 @@ def offered_modules(kb: KnowledgeBase, profiel: TeamProfiel) -> list[Module]:
     aanbod = profiel.aanbod
     ids = set(aanbod.modules)
     clusters = {cluster_van(c, kb) for c in aanbod.clusters}
-    beroepen = {beroep_van(b) for b in aanbod.beroepen}
+    beroepen = {beroep_named(b) for b in aanbod.beroepen}
     return [
         e.model for e in kb.modules_in_order()
         if e.model.id in ids or e.model.cluster in clusters or e.model.beroep in beroepen
