@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: handbook test lint check venv clean bench
+.PHONY: handbook test lint check venv clean bench plugin-example
 
 $(STAMP): pyproject.toml setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,8 +29,19 @@ test: $(STAMP)
 	scripts/install-test-deps.sh
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy src
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/wijkmodulen fmt --check data
 	$(BIN)/python -m pytest -q
+	$(MAKE) plugin-example
+
+# The example rule plugin: installed into the venv for its own tests only (an installed plugin takes part
+# in every lint), and removed again whatever the tests say.
+PLUGIN_EXAMPLE := examples/wijkmodulen-voorbeeldregel
+
+plugin-example: $(STAMP)
+	$(BIN)/python -m pip install --quiet --no-deps -e $(PLUGIN_EXAMPLE)
+	$(BIN)/python -m pytest -q -p no:cacheprovider $(PLUGIN_EXAMPLE)/tests; status=$$?; \
+	$(BIN)/python -m pip uninstall --quiet -y wijkmodulen-voorbeeldregel; exit $$status
 
 # Side-by-side benchmarks on generated corpora of 1,000, 5,000 and 10,000 modules; writes BENCHMARKS.md.
 # Not part of `make test` (which runs only a 200-module smoke test of the corpus generator).

@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from wijkmodulen.errors import WijkmodulenError
 from wijkmodulen.messages import t
 
 
@@ -65,9 +66,9 @@ class ProjectConfig(BaseModel):
     render: RenderConfig = Field(default_factory=RenderConfig)
 
 
-class ConfigError(Exception):
+class ConfigError(WijkmodulenError):
     def __init__(self, path: Path, detail: str) -> None:
-        super().__init__(detail)
+        super().__init__(t("cli.config_error", path=path, detail=detail))
         self.path = path
         self.detail = detail
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wijkmodulen.config import ProjectConfig, find_config
+from wijkmodulen.config import LoadedConfig, ProjectConfig, find_config
 from wijkmodulen.load.limits import Limits
 from wijkmodulen.messages import t
 
@@ -17,6 +17,8 @@ class KbLocation:
     root: Path
     origin: str  # shown to the user
     limits: Limits = field(default_factory=Limits)  # from the project config
+    # The project config, read once where the KB was located: every part of a run uses this one.
+    config: LoadedConfig = field(default_factory=lambda: LoadedConfig(ProjectConfig(), None))
 
 
 def packaged_kb() -> Path:
@@ -31,27 +33,28 @@ def limits_of(config: ProjectConfig) -> Limits:
     return Limits(max_bytes=int(config.max_file_size_mb * 1024 * 1024), max_depth=config.max_depth)
 
 
-def locate_kb(explicit: Path | None = None) -> KbLocation:
-    loaded = find_config()
+def locate_kb(explicit: Path | None = None, loaded: LoadedConfig | None = None) -> KbLocation:
+    """Where the KB is; ``loaded`` is the config when the caller has read it already."""
+    loaded = loaded if loaded is not None else find_config()
     limits = limits_of(loaded.config)
     if explicit is not None:
-        return KbLocation(explicit, t("cli.origin.argument"), limits)
+        return KbLocation(explicit, t("cli.origin.argument"), limits, loaded)
     if loaded.config.kb is not None and loaded.path is not None:
         origin = t("cli.origin.config", config=loaded.path.name)
-        return KbLocation(loaded.folder / loaded.config.kb, origin, limits)
+        return KbLocation(loaded.folder / loaded.config.kb, origin, limits, loaded)
     if Path("data").is_dir():
-        return KbLocation(Path("data"), t("cli.origin.default"), limits)
-    return KbLocation(packaged_kb(), t("cli.origin.packaged"), limits)
+        return KbLocation(Path("data"), t("cli.origin.default"), limits, loaded)
+    return KbLocation(packaged_kb(), t("cli.origin.packaged"), limits, loaded)
 
 
 def kb_root_of(path: Path) -> Path | None:
     """The KB root a file belongs to (the folder above modules/, competenties/, ...)."""
-    from wijkmodulen.load.kb import BRONNEN_FILE, FOLDERS
+    from wijkmodulen.model import kinds
 
     resolved = path.resolve()
-    if resolved.name == BRONNEN_FILE:
+    if resolved.name in kinds.file_kinds():
         return resolved.parent
     for parent in resolved.parents:
-        if parent.name in FOLDERS:
+        if parent.name in kinds.folders():
             return parent.parent
     return None

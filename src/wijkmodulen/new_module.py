@@ -11,17 +11,18 @@ from pathlib import Path
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from wijkmodulen.atomic import write_atomic
+from wijkmodulen.errors import WijkmodulenError
 from wijkmodulen.fmt.emitter import dump, kb_yaml
 from wijkmodulen.fmt.formatter import format_text
 from wijkmodulen.load.kb import KnowledgeBase
 from wijkmodulen.messages import t
-from wijkmodulen.model.common import BEROEP_PREFIX
+from wijkmodulen.model.common import BEROEP_PREFIX, beroep_named
 from wijkmodulen.model.module import FUNCTIES, Module
 
 SLUG_MAX = 60  # characters of title in a file name; the shipped names are cut the same way
 
 
-class NewModuleError(Exception):
+class NewModuleError(WijkmodulenError):
     """A request that cannot become a module (unknown profession, cluster, ...); the message says why."""
 
 
@@ -48,8 +49,10 @@ def slug(title: str) -> str:
 
 def plan_module(kb: KnowledgeBase, beroep: str, cluster: str, titel: str, functie: str | None = None) -> NewModule:
     """Decide number, id, file name and content; raises NewModuleError with a Dutch message."""
-    if beroep not in BEROEP_PREFIX:
+    named = beroep_named(beroep)  # the full name or its prefix (wmw, iow), any case, as render and xref take
+    if named is None:
         raise NewModuleError(t("new.unknown_beroep", value=beroep, choices=", ".join(BEROEP_PREFIX)))
+    beroep = named
     titel = " ".join(titel.split())
     if not titel:
         raise NewModuleError(t("new.empty_title"))

@@ -9,31 +9,26 @@ from typing import Any
 from pydantic import BaseModel
 
 from wijkmodulen.atomic import write_atomic
-from wijkmodulen.model import (
-    Bronnen,
-    GeneriekeCompetentie,
-    Inleiding,
-    Kennisbouwsteen,
-    Module,
-    ScwCompetentie,
-    ScwThema,
-)
+from wijkmodulen.model import kinds
 from wijkmodulen.team.model import TeamProfiel
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
-SCHEMAS: dict[str, type[BaseModel] | list[type[BaseModel]]] = {
-    "module": Module,
-    "competentie": [ScwThema, ScwCompetentie, GeneriekeCompetentie],
-    "kennisbouwsteen": Kennisbouwsteen,
-    "inleiding": Inleiding,
-    "bronnen": Bronnen,
-    "teamprofiel": TeamProfiel,  # not a KB file: the profile of `wijkmodulen team`
-}
+# Not a KB file: the profile of `wijkmodulen team`.
+OTHER_SCHEMAS: dict[str, type[BaseModel]] = {"teamprofiel": TeamProfiel}
+
+
+def schemas() -> dict[str, type[BaseModel] | list[type[BaseModel]]]:
+    """Every schema by name: one per kind of KB file (model/kinds.py), in KB order, then the others."""
+    table: dict[str, type[BaseModel] | list[type[BaseModel]]] = {
+        kind.name: list(kind.models) if len(kind.models) > 1 else kind.models[0]
+        for kind in sorted(kinds.KINDS, key=lambda kind: kind.file is not None)
+    }
+    return {**table, **OTHER_SCHEMAS}
 
 
 def schema_for(name: str) -> dict[str, Any]:
-    target = SCHEMAS[name]
+    target = schemas()[name]
     if isinstance(target, list):
         defs: dict[str, Any] = {}
         variants = []
@@ -51,7 +46,7 @@ def schema_for(name: str) -> dict[str, Any]:
 def export_schemas(out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for name in SCHEMAS:
+    for name in schemas():
         path = out / f"{name}.schema.json"
         write_atomic(path, json.dumps(schema_for(name), ensure_ascii=False, indent=2) + "\n")
         written.append(path)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from wijkmodulen.load.kb import KnowledgeBase
 from wijkmodulen.messages import t
+from wijkmodulen.model import kinds
 from wijkmodulen.model.module import BEROEP_LABELS
 
 
@@ -13,12 +14,8 @@ def summarize(kb: KnowledgeBase) -> str:
         modules = [e.model for e in kb.modules.values() if e.model.beroep == beroep]
         schakel = sum(1 for m in modules if m.schakelmodule)
         lines.append(t("summary.modules_per_beroep", beroep=label, count=len(modules), schakel=schakel))
-    lines += [
-        t("summary.scw_themas", count=len(kb.scw_themas)),
-        t("summary.scw_competenties", count=len(kb.scw_competenties)),
-        t("summary.generieke_competenties", count=len(kb.generieke_competenties)),
-        t("summary.kennisdomeinen", count=len(kb.kennisdomeinen)),
-        t("summary.doelgroepen", count=len(kb.doelgroepen)),
-        t("summary.inleiding", count=len(kb.inleiding)),
-    ]
+    for kind in kinds.KINDS:
+        for index in kind.indexes:
+            if index.name != "module":  # counted above, per profession
+                lines.append(t(index.summary, count=len(kb.index(index.name)), label=t(kind.label)))
     return "\n".join(lines)

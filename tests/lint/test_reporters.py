@@ -6,13 +6,19 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
+import junitparser
 import pytest
+import xmlschema
+from markdown_it import MarkdownIt
 
 from wijkmodulen import __version__
+from wijkmodulen.docs_url import DOCS_URL
 from wijkmodulen.lint.reporters import github, json_report, junit, sarif, text
+from wijkmodulen.lint.rules import RULES
 
 from conftest import TESTS
 from reporter_fixture import make_result
@@ -102,32 +108,89 @@ def test_github_step_summary_lists_every_finding(tmp_path: Path) -> None:
             "",
             "| Plaats | Ernst | Regel | Bevinding |",
             "|---|---|---|---|",
-            f"| `{STRAY}:1:1` | warning | WM003 stray-file | {MSG_STRAY} |",
-            f"| `{W02}:8:24` | info | WM103 unknown-reference | {MSG_REF} |",
-            f"| `{W03}:1:1` | error | WM002 schema | {MSG_MISSING} |",
-            f"| `{W03}:6:1` | error | WM002 schema | {MSG_UNKNOWN} |",
+            f"| {md(STRAY)}:1:1 | warning | WM003 stray-file | {MSG_STRAY} |",
+            f"| {md(W02)}:8:24 | info | WM103 unknown-reference | {MSG_REF} |",
+            f"| {md(W03)}:1:1 | error | WM002 schema | {MSG_MISSING} |",
+            f"| {md(W03)}:6:1 | error | WM002 schema | {MSG_UNKNOWN} |",
             "",
         ]
     )
 
 
-def test_junit_one_testcase_per_file(tmp_path: Path) -> None:
+def github_markdown() -> MarkdownIt:
+    """A CommonMark parser with GitHub's tables and strikethrough, as GitHub reads Markdown."""
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def md(text: str) -> str:
+    """``text`` with its Markdown characters escaped, as the step summary writes it."""
+    return "".join("\\" + char if char in "\\`*_[]<>|~&!" else char for char in text)
+
+
+def test_github_step_summary_escapes_markdown_and_line_breaks(tmp_path: Path) -> None:
+    result, base = make_result(tmp_path)
+    hostile = "Onbekend *id* `x` [klik](https://example.org) <b>vet</b> | kolom\nregel 2\u2028regel 3 ~~weg~~ &amp; ![b](x.png)"
+    result.problems[0] = replace(result.problems[0], message=hostile)
+    summary = github.step_summary(result, base)
+    row = summary.splitlines()[6]
+    assert "\n" not in row
+    assert row.count(" | ") == 3  # four cells: the | in the message is escaped
+    html = github_markdown().render(summary)
+    cell = html.split("<td>")[4].split("</td>")[0]
+    assert cell == (
+        "Onbekend *id* `x` [klik](https://example.org) &lt;b&gt;vet&lt;/b&gt; | kolom regel 2 regel 3 ~~weg~~ "
+        "&amp;amp; ![b](x.png)"
+    )
+
+
+def test_junit_one_testcase_per_file_one_failure_per_finding(tmp_path: Path) -> None:
     result, base = make_result(tmp_path)
     output = junit.format_junit(result, base)
     assert output.startswith('<?xml version="1.0" encoding="utf-8"?>\n<testsuites name="wijkmodulen lint" '
-                             'tests="13" failures="1" errors="0" skipped="0">\n')
-    assert '    <testcase classname="wijkmodulen.lint" name="kb/bronnen.yaml" file="kb/bronnen.yaml" />\n' in output
+                             'tests="13" failures="1" errors="0">\n')
+    assert '    <testcase classname="wijkmodulen.lint" name="kb/bronnen.yaml" />\n' in output
     assert (
-        f'    <testcase classname="wijkmodulen.lint" name="{W03}" file="{W03}">\n'
-        f'      <failure type="WM002" message="1:1 {MSG_MISSING}">{W03}:1:1: error WM002 schema: {MSG_MISSING}\n'
-        f"{W03}:6:1: error WM002 schema: {MSG_UNKNOWN}"
+        f'    <testcase classname="wijkmodulen.lint" name="{W03}">\n'
+        f'      <failure type="WM002" message="1:1 {MSG_MISSING}">{W03}:1:1: error WM002 schema: {MSG_MISSING}'
+        "</failure>\n"
+        f'      <failure type="WM002" message="6:1 {MSG_UNKNOWN}">{W03}:6:1: error WM002 schema: {MSG_UNKNOWN}'
         "</failure>\n    </testcase>\n"
     ) in output
     assert (
-        f'    <testcase classname="wijkmodulen.lint" name="{W02}" file="{W02}">\n'
+        f'    <testcase classname="wijkmodulen.lint" name="{W02}">\n'
         f"      <system-out>{W02}:8:24: info WM103 unknown-reference: {MSG_REF}</system-out>\n"
     ) in output
     assert output.count("<testcase ") == 13
+
+
+def _junit_schema() -> xmlschema.XMLSchema:
+    return xmlschema.XMLSchema(TESTS / "schemas" / "junit-10.xsd")
+
+
+def test_junit_is_valid_against_the_jenkins_junit_schema(tmp_path: Path) -> None:
+    result, base = make_result(tmp_path)
+    result.problems[0] = replace(result.problems[0], message="stuurteken \x01 en \x1b[31m")
+    _junit_schema().validate(junit.format_junit(result, base))
+
+
+def test_the_junit_check_can_fail() -> None:
+    with pytest.raises(xmlschema.XMLSchemaValidationError):
+        _junit_schema().validate('<testsuites skipped="0"><testsuite name="x" tests="1" failures="0" errors="0">'
+                                 '<testcase name="a" file="a.yaml"/></testsuite></testsuites>')
+
+
+def test_junit_reads_back_with_a_junit_parser(tmp_path: Path) -> None:
+    result, base = make_result(tmp_path)
+    path = tmp_path / "lint.xml"
+    path.write_text(junit.format_junit(result, base), encoding="utf-8")
+    suites = junitparser.JUnitXml.fromfile(str(path))
+    suite = next(iter(suites))
+    assert (suite.tests, suite.failures, suite.errors) == (13, 1, 0)
+    cases = {case.name: case for case in suite}
+    failures = [(r.type, r.message) for r in cases[W03].result]
+    assert failures == [("WM002", f"1:1 {MSG_MISSING}"), ("WM002", f"6:1 {MSG_UNKNOWN}")]
+    assert cases[W02].is_passed
+    assert cases[W02].system_out == f"{W02}:8:24: info WM103 unknown-reference: {MSG_REF}"
 
 
 def test_sarif_validates_against_the_sarif_2_1_0_schema(tmp_path: Path) -> None:
@@ -144,6 +207,40 @@ def test_sarif_validates_against_the_sarif_2_1_0_schema(tmp_path: Path) -> None:
     rules = run["tool"]["driver"]["rules"]
     assert all(rule["help"]["text"] and "Passes:" in rule["help"]["text"] for rule in rules)
     assert rules[run["results"][1]["ruleIndex"]]["id"] == "WM103"
+    assert run["tool"]["driver"]["informationUri"] == DOCS_URL
+    assert all(len(r["partialFingerprints"]["wijkmodulenFinding/v1"]) == 64 for r in run["results"])
+
+
+def test_sarif_describes_every_rule_for_code_scanning(tmp_path: Path) -> None:
+    result, base = make_result(tmp_path)
+    rules = json.loads(sarif.format_sarif(result, base))["runs"][0]["tool"]["driver"]["rules"]
+    by_id = {rule["id"]: rule for rule in rules}
+    assert set(by_id) == set(RULES)
+    for code, rule in by_id.items():
+        assert rule["helpUri"] == f"{DOCS_URL}reference/regels/#{code.lower()}"
+        short = rule["shortDescription"]["text"]
+        assert short.endswith((".", "!", "?")), short
+        assert rule["fullDescription"]["text"].startswith(short)
+        html = github_markdown().render(rule["help"]["markdown"])
+        assert html.count("<pre><code") == 2, code  # the Passes and Fails examples as code blocks
+        assert f'<a href="{rule["helpUri"]}">' in html
+    assert by_id["WM203"]["shortDescription"]["text"] == (
+        "Een module past “in principe [op] niet langer dan één A4”: de tekst van de secties telt hoogstens "
+        "`max_woorden` (400) woorden."
+    )
+
+
+def test_sarif_fingerprints_stay_when_lines_above_move(tmp_path: Path) -> None:
+    result, base = make_result(tmp_path)
+    before = json.loads(sarif.format_sarif(result, base))["runs"][0]["results"]
+    moved = replace(result, problems=[replace(p, line=p.line + 7) for p in result.problems])
+    after = json.loads(sarif.format_sarif(moved, base))["runs"][0]["results"]
+    assert [r["partialFingerprints"] for r in before] == [r["partialFingerprints"] for r in after]
+    assert len({r["partialFingerprints"]["wijkmodulenFinding/v1"] for r in before}) == len(before)
+    changed = replace(result, problems=[replace(result.problems[0], message="Iets anders."), *result.problems[1:]])
+    other = json.loads(sarif.format_sarif(changed, base))["runs"][0]["results"]
+    assert other[0]["partialFingerprints"] != before[0]["partialFingerprints"]
+    assert other[1:] == before[1:]
 
 
 def test_the_sarif_check_can_fail(tmp_path: Path) -> None:

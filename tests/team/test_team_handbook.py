@@ -12,6 +12,7 @@ from xml.etree import ElementTree
 from wijkmodulen.load.kb import KnowledgeBase, load_knowledge_base
 from wijkmodulen.render.context import build_handbook
 from wijkmodulen.render.selection import Selectie
+from wijkmodulen.team.chapter import team_chapter
 from wijkmodulen.team.html import team_view
 from wijkmodulen.team.load import load_profile
 from wijkmodulen.team.report import TeamReport, build_report
@@ -32,7 +33,7 @@ def example_report() -> tuple[KnowledgeBase, TeamReport]:
 
 def test_handbook_context_has_the_team_chapter() -> None:
     kb, report = example_report()
-    handbook = build_handbook(kb, Selectie(modules=tuple(m.id for m in report.modules)), team=report)
+    handbook = build_handbook(kb, Selectie(modules=tuple(m.id for m in report.modules)), team=team_chapter(report))
     assert [m.id for m in handbook.modules] == [m.id for m in report.modules]
     assert handbook.team is not None
     assert [r.id for r in handbook.scholing] == GAPS

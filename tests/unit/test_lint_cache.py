@@ -18,9 +18,10 @@ from wijkmodulen.lint.engine import LintResult, lint_knowledge_base
 from wijkmodulen.lint.rules import RULES
 from wijkmodulen.lint.settings import LintSettings, resolve_settings
 from wijkmodulen.load.limits import Limits
+from wijkmodulen.testing import apply_edit, case_ids, finding_order
 
 from conftest import findings, lint
-from test_lint_cases import CASES, _order, apply_edit
+from test_lint_cases import CASES
 
 ROOT = Path(__file__).resolve().parents[2]
 LIMITS = Limits()
@@ -40,14 +41,14 @@ def found(result: LintResult, root: Path) -> list[str]:
     return [f"{p.code} {p.file.relative_to(root).as_posix()}:{p.line}:{p.column}" for p in result.problems]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
 def test_every_lint_case_after_a_warm_cache(case: dict[str, Any], minimal_kb: Path, tmp_path: Path) -> None:
     directory = tmp_path / "cache"
     clean, _ = cached_lint(minimal_kb, directory)
     assert found(clean, minimal_kb) == findings(minimal_kb)
     for edit in case["edits"]:
         apply_edit(minimal_kb, edit)
-    expected = sorted(case["expect"], key=_order)
+    expected = sorted(case["expect"], key=finding_order)
     first, _ = cached_lint(minimal_kb, directory)
     again, _ = cached_lint(minimal_kb, directory)
     assert found(first, minimal_kb) == expected

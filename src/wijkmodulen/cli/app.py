@@ -3,15 +3,39 @@
 from __future__ import annotations
 
 import traceback
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from wijkmodulen import __version__
 from wijkmodulen.cli.common import err, out
+from wijkmodulen.errors import WijkmodulenError
 from wijkmodulen.messages import t
 
-app = typer.Typer(help=t("app.help"), no_args_is_help=True, add_completion=False, rich_markup_mode=None)
+
+class _Commands(TyperGroup):
+    """The group every command runs in: the one place where a WijkmodulenError becomes output and
+    an exit code (so ``main``, tests through CliRunner and any other caller see the same)."""
+
+    def invoke(self, ctx: Any) -> Any:  # typer's own click Context, which it does not export
+        try:
+            return super().invoke(ctx)
+        except WijkmodulenError as error:
+            raise typer.Exit(report_error(error)) from None
+
+
+def report_error(error: WijkmodulenError) -> int:
+    """The details on stdout (findings, like every command's results), the message on stderr."""
+    for line in error.details:
+        out.print(line, markup=False)
+    err.print(error.message, markup=False)
+    return error.exit_code
+
+
+app = typer.Typer(
+    cls=_Commands, help=t("app.help"), no_args_is_help=True, add_completion=False, rich_markup_mode=None
+)
 
 
 class _Options:

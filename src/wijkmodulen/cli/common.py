@@ -1,42 +1,46 @@
-"""What every command shares: the consoles, the one way to fail, and finding the KB."""
+"""What every command shares: the consoles, the one way to fail, and opening the workspace."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-import typer
 from rich.console import Console
 
+from wijkmodulen.errors import WijkmodulenError
 from wijkmodulen.messages import t
 
 if TYPE_CHECKING:
-    from wijkmodulen.locate import KbLocation
+    from wijkmodulen.app import Workspace
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
-    """Print one line on stderr and exit; 2 means the tool could not do its job."""
-    err.print(message, markup=False)
-    raise typer.Exit(code)
+    """End the command with one line on stderr (see cli.app); 2 means the tool could not do its job."""
+    raise WijkmodulenError(message, code)
 
 
-def locate(path: Path | None) -> KbLocation:
-    """The KB to work on, announced on stderr so that stdout stays machine-readable."""
-    # Imported here: the configuration needs pydantic, which `wijkmodulen --help` can do without.
-    from wijkmodulen.config import ConfigError
-    from wijkmodulen.locate import locate_kb
+def open_workspace(path: Path | None, must_exist: bool = True, announce: bool = True) -> Workspace:
+    """The workspace of the KB to work on, announced on stderr so that stdout stays machine-readable."""
+    # Imported here: the workspace needs pydantic, which `wijkmodulen --help` can do without.
+    from wijkmodulen.app import Workspace
 
-    try:
-        location = locate_kb(path)
-    except ConfigError as error:
-        fail(t("cli.config_error", path=error.path, detail=error.detail))
-    if not location.root.is_dir():
-        fail(t("cli.no_kb", path=location.root))
+    workspace = Workspace.open(path, must_exist=must_exist, notify=note)
+    if announce:
+        announce_kb(workspace)
+    return workspace
+
+
+def announce_kb(workspace: Workspace) -> None:
+    workspace.require_kb()
+    location = workspace.location
     err.print(t("cli.kb_used", path=_shown(location.root), origin=location.origin), markup=False)
-    return location
+
+
+def note(message: str) -> None:
+    err.print(message, markup=False)
 
 
 def _shown(path: Path) -> str:

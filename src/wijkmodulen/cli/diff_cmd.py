@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from wijkmodulen.cli.app import app
-from wijkmodulen.cli.common import fail, locate, out
+from wijkmodulen.cli.common import announce_kb, fail, open_workspace, out
 from wijkmodulen.messages import t
 
 FORMATS = ("text", "markdown", "json")
@@ -23,23 +23,14 @@ def diff(
     stat: Annotated[bool, typer.Option("--stat", help=t("diff.stat"))] = False,
     exit_code: Annotated[bool, typer.Option("--exit-code", help=t("diff.exit_code"))] = False,
 ) -> None:
-    from wijkmodulen.diff.compare import diff_knowledge_bases
-    from wijkmodulen.diff.sides import load_sides, needs_kb_folder
-    from wijkmodulen.load.git import GitError, ParseCache
-    from wijkmodulen.load.limits import Limits
-
     if output_format not in FORMATS:
         fail(t("diff.bad_format", value=output_format, choices=", ".join(FORMATS)))
     if stat and output_format == "json":
         fail(t("diff.stat_json"))
-    location = locate(kb) if needs_kb_folder(old, new) else None
-    kb_folder = location.root if location else None
-    cache = ParseCache(location.limits if location else Limits())
-    try:
-        (old_side, old_kb), (new_side, new_kb) = load_sides([old, new], kb_folder, cache)
-    except GitError as error:
-        fail(str(error))
-    result = diff_knowledge_bases(old_kb, new_kb, old_side, new_side)
+    workspace = open_workspace(kb, must_exist=False, announce=False)
+    if workspace.diff_needs_kb(old, new):
+        announce_kb(workspace)
+    result = workspace.diff(old, new)
     if output_format == "json":
         from wijkmodulen.diff.format_json import format_json
 

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from wijkmodulen.cli.app import app
-from wijkmodulen.cli.common import fail, locate, out
+from wijkmodulen.cli.common import open_workspace, out
 from wijkmodulen.messages import t
 
 
@@ -18,17 +18,10 @@ def fmt(
     check: Annotated[bool, typer.Option("--check", help=t("fmt.check"))] = False,
     fix: Annotated[bool, typer.Option("--fix", help=t("fmt.fix"))] = False,
 ) -> None:
-    from wijkmodulen.cli.lint_cmd import _settings
     from wijkmodulen.fmt.report import format_fmt
-    from wijkmodulen.fmt.run import run_fmt, yaml_files
-    from wijkmodulen.lint.fixes import text_fixes
 
-    targets = list(paths) if paths else [locate(None).root]
-    for path in targets:
-        if not path.exists():
-            fail(t("cli.path_missing", path=path))
-    if not yaml_files(targets):
-        fail(t("fmt.no_files", paths=", ".join(str(p) for p in targets)))
-    result = run_fmt(targets, write=not check, fixes=text_fixes(_settings()) if fix else None)
+    # Without paths the KB is formatted, and announced; with paths only the config matters.
+    workspace = open_workspace(None, must_exist=not paths, announce=not paths)
+    result = workspace.fmt(list(paths or []), check=check, fix=fix)
     out.print(format_fmt(result), markup=False)
     raise typer.Exit(result.exit_code)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from wijkmodulen.cli.app import app
-from wijkmodulen.cli.common import err, locate, out
+from wijkmodulen.cli.common import err, open_workspace, out
 from wijkmodulen.messages import t
 
 
@@ -16,11 +16,7 @@ from wijkmodulen.messages import t
 def summary(
     kb_path: Annotated[Path | None, typer.Argument(help=t("kb.argument"), show_default=False)] = None,
 ) -> None:
-    from wijkmodulen.load.kb import load_knowledge_base
-    from wijkmodulen.summary import summarize
-
-    location = locate(kb_path)
-    out.print(summarize(load_knowledge_base(location.root, location.limits)), markup=False)
+    out.print(open_workspace(kb_path).summary(), markup=False)
 
 
 @app.command(help=t("schema.help"))

@@ -10,23 +10,22 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from wijkmodulen.cli.app import app
-from wijkmodulen.cli.common import fail, locate, out
+from wijkmodulen.cli.common import fail, open_workspace, out
 from wijkmodulen.messages import t
 
 if TYPE_CHECKING:
+    from wijkmodulen.app import Workspace
     from wijkmodulen.lint.engine import LintResult
-    from wijkmodulen.lint.settings import LintSettings
-    from wijkmodulen.locate import KbLocation
 
 FAIL_LEVELS = ("error", "warning", "info")
 
 
-def _targets(paths: list[Path]) -> list[tuple[KbLocation, list[Path] | None]]:
+def _targets(paths: list[Path]) -> list[tuple[Workspace, list[Path] | None]]:
     """Group the given paths per KB root: a root is linted whole, files only for themselves."""
-    from wijkmodulen.locate import kb_root_of
+    from wijkmodulen.app import kb_root_of
 
     if not paths:
-        return [(locate(None), None)]
+        return [(open_workspace(None), None)]
     groups: dict[Path, list[Path] | None] = {}
     for path in paths:
         if not path.exists():
@@ -40,64 +39,40 @@ def _targets(paths: list[Path]) -> list[tuple[KbLocation, list[Path] | None]]:
         existing = groups.setdefault(root, [])
         if existing is not None:
             existing.append(path)
-    return [(locate(root), files) for root, files in groups.items()]
-
-
-def _settings() -> LintSettings:
-    from wijkmodulen.config import ConfigError, find_config
-    from wijkmodulen.lint.settings import resolve_settings
-
-    try:
-        loaded = find_config()
-        return resolve_settings(loaded.config.lint, loaded.path)
-    except ConfigError as error:
-        fail(t("cli.config_error", path=error.path, detail=error.detail))
-
-
-def _changed_files(kb_root: Path, revision: str) -> set[Path]:
-    """Absolute paths of the files changed since ``revision`` in the repository holding the KB."""
-    from wijkmodulen.load.git import GitError, changed_files, repo_root
-
-    try:
-        root = repo_root(kb_root)
-        if root is None:
-            raise GitError(t("git.not_repository", path=kb_root))
-        return {root / path for path in changed_files(root, revision)}
-    except GitError as error:
-        fail(str(error))
+    return [(open_workspace(root), files) for root, files in groups.items()]
 
 
 def _format(name: str | None) -> str:
-    from wijkmodulen.lint.reporters import FORMATS
+    from wijkmodulen.lint.reporters.registry import format_names
 
     if name is None:
         return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    if name not in FORMATS:
-        fail(t("cli.bad_format", value=name, choices=", ".join(FORMATS)))
+    if name not in format_names():
+        fail(t("cli.bad_format", value=name, choices=", ".join(format_names())))
     return name
 
 
 def _report(result: LintResult, base: Path, format_name: str, quiet: bool) -> None:
-    from wijkmodulen.lint.reporters import github, json_report, junit, sarif, text
+    from wijkmodulen.lint.reporters.registry import lint_reporters
 
-    if format_name in ("text", "concise"):
-        formatter = text.format_text if format_name == "text" else text.format_concise
+    reporter = lint_reporters()[format_name]
+    if reporter.terminal:
         # At the terminal, paths relative to where the author stands are the ones that click.
-        rendered = formatter(result, Path.cwd(), summary=not quiet)
-        if rendered.plain:
+        rendered = reporter.render(result, Path.cwd(), not quiet)
+        if str(rendered):
             out.print(rendered)
         return
-    machine = {
-        "json": json_report.format_json,
-        "sarif": sarif.format_sarif,
-        "github": github.format_github,
-        "junit": junit.format_junit,
-    }[format_name]
-    sys.stdout.write(machine(result, base) + "\n")
+    sys.stdout.write(str(reporter.render(result, base, not quiet)) + "\n")
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-    if format_name == "github" and summary_file:
+    if reporter.step_summary is not None and summary_file:
         with open(summary_file, "a", encoding="utf-8") as handle:
-            handle.write(github.step_summary(result, base) + "\n")
+            handle.write(reporter.step_summary(result, base) + "\n")
+
+
+def _format_help() -> str:
+    from wijkmodulen.lint.reporters.registry import format_names
+
+    return t("lint.format", choices=", ".join(format_names()))
 
 
 @app.command(help=t("lint.help"))
@@ -107,7 +82,7 @@ def lint(
         str | None, typer.Option("--fail-level", help=t("lint.fail_level"), show_default=False)
     ] = None,
     format_name: Annotated[
-        str | None, typer.Option("--format", "-f", help=t("lint.format"), show_default=False)
+        str | None, typer.Option("--format", "-f", help=_format_help(), show_default=False)
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help=t("lint.quiet"))] = False,
     changed_since: Annotated[
@@ -115,36 +90,15 @@ def lint(
     ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help=t("lint.no_cache"))] = False,
 ) -> None:
-    from wijkmodulen import collector
-    from wijkmodulen.lint.engine import lint_knowledge_base, merge_results, restrict_to_files
+    from wijkmodulen.app import lint_all
     from wijkmodulen.lint.problem import Severity
     from wijkmodulen.lint.reporters.common import report_base
-    from wijkmodulen.load.kb import load_knowledge_base
 
     if fail_level is not None and fail_level not in FAIL_LEVELS:
         fail(t("cli.bad_fail_level", value=fail_level, choices=", ".join(FAIL_LEVELS)))
     chosen_format = _format(format_name)
-    settings = _settings()
     level = Severity.parse(fail_level) if fail_level else None
-    results = []
-    for location, only in _targets(paths or []):
-        if no_cache:
-            with collector.frozen():
-                with collector.loading():
-                    kb = load_knowledge_base(location.root, location.limits)
-                results.append(lint_knowledge_base(kb, only=only, fail_level=level, settings=settings))
-            continue
-        from wijkmodulen.lint.cache import LintCache, cache_key, load_with_cache
-
-        cache = LintCache(location.root, cache_key(settings, location.limits))
-        with collector.frozen():
-            with collector.loading():
-                kb = load_with_cache(location.root, location.limits, cache)
-            results.append(lint_knowledge_base(kb, only=only, fail_level=level, settings=settings, cache=cache))
-            cache.write()
-    result = merge_results(results)
-    if changed_since is not None:
-        result = restrict_to_files(result, _changed_files(result.kb.root, changed_since))
+    result = lint_all(_targets(paths or []), level, use_cache=not no_cache, changed_since=changed_since)
     _report(result, report_base(result.kb.root), chosen_format, quiet)
     raise typer.Exit(result.exit_code)
 

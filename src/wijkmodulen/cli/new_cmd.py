@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from wijkmodulen.cli.app import app
-from wijkmodulen.cli.common import fail, locate, out
+from wijkmodulen.cli.common import open_workspace, out
 from wijkmodulen.messages import t
 
 
@@ -20,13 +20,5 @@ def new(
     functie: Annotated[str | None, typer.Option("--functie", help=t("new.functie"), show_default=False)] = None,
     kb_path: Annotated[Path | None, typer.Option("--kb", help=t("new.kb"), show_default=False)] = None,
 ) -> None:
-    from wijkmodulen.load.kb import load_knowledge_base
-    from wijkmodulen.new_module import NewModuleError, plan_module, write_module
-
-    location = locate(kb_path)
-    try:
-        module = plan_module(load_knowledge_base(location.root), beroep, cluster, titel, functie)
-    except NewModuleError as error:
-        fail(str(error))
-    write_module(module)
+    module = open_workspace(kb_path).new_module(titel, beroep, cluster, functie)
     out.print(t("new.written", path=module.path, id=module.id, nummer=module.nummer), markup=False)

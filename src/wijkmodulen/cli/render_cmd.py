@@ -2,49 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated
 
 import typer
 
 from wijkmodulen.cli.app import app
-from wijkmodulen.cli.common import err, fail, locate, out
+from wijkmodulen.cli.common import announce_kb, err, fail, open_workspace, out
 from wijkmodulen.messages import t
 
-if TYPE_CHECKING:
-    from wijkmodulen.config import LoadedConfig
-    from wijkmodulen.render.context import Metadata
-
 FORMATS = ("html", "pdf", "markdown")
-
-
-def _configured(value: str | None, base: Path) -> Path | None:
-    return base / value if value else None
-
-
-def configured_metadata(loaded: LoadedConfig, **given: Any) -> Metadata:
-    """The handbook metadata of ``[tool.wijkmodulen.render]`` (paths relative to the config file),
-    with each value given on the command line in its place."""
-    from wijkmodulen.render.context import Metadata
-
-    settings = loaded.config.render
-    configured = Metadata(
-        titel=settings.titel,
-        ondertitel=settings.ondertitel,
-        organisatie=settings.organisatie,
-        logo=_configured(settings.logo, loaded.folder),
-        editie=settings.editie,
-    )
-    return replace(configured, **{key: value for key, value in given.items() if value})
-
-
-def configured_templates(loaded: LoadedConfig, given: Path | None) -> Path | None:
-    """The user's template folder: ``--templates``, else the configured one; exit 2 when it is not a folder."""
-    template_dir = given or _configured(loaded.config.render.templates, loaded.folder)
-    if template_dir is not None and not template_dir.is_dir():
-        fail(t("render.no_templates", path=template_dir))
-    return template_dir
 
 
 @app.command(help=t("render.help"))
@@ -64,58 +31,18 @@ def render(
     templates: Annotated[Path | None, typer.Option("--templates", help=t("render.templates"))] = None,
     team: Annotated[Path | None, typer.Option("--team", help=t("render.team"), show_default=False)] = None,
 ) -> None:
-    from wijkmodulen.config import ConfigError, find_config
-    from wijkmodulen.load.kb import load_knowledge_base
-    from wijkmodulen.render.context import EpochError, build_date, build_handbook
-    from wijkmodulen.render.html import write_html
-    from wijkmodulen.render.markdown import FOLDERS, write_markdown
-    from wijkmodulen.render.output import check_output
-    from wijkmodulen.render.pdf import PdfUnavailable, load_weasyprint, write_pdf
-    from wijkmodulen.render.selection import Selectie, SelectionError
-    from wijkmodulen.render.templates import RenderError
+    from wijkmodulen.render.pdf import load_weasyprint
+    from wijkmodulen.render.selection import Selectie
 
     if fmt not in FORMATS:
         fail(t("render.unknown_format", value=fmt, choices=", ".join(FORMATS)))
     if fmt == "pdf":
-        try:
-            load_weasyprint()  # before the KB is read: a missing extra is said at once
-        except PdfUnavailable as error:
-            fail(str(error))
-    try:
-        loaded = find_config()
-    except ConfigError as error:
-        fail(t("cli.config_error", path=error.path, detail=error.detail))
-    meta = configured_metadata(
-        loaded, titel=titel, ondertitel=ondertitel, organisatie=organisatie, logo=logo, editie=editie
-    )
-    if meta.logo is not None and not meta.logo.is_file():
-        fail(t("render.no_logo", path=meta.logo))
-    template_dir = configured_templates(loaded, templates)
-    try:
-        today = build_date()
-    except EpochError as error:
-        fail(t("render.bad_epoch", value=error.value))
-
-    location = locate(kb_path)
-    try:
-        check_output(out_dir, location.root, FOLDERS if fmt == "markdown" else ())
-    except RenderError as error:
-        fail(str(error))
-    kb = load_knowledge_base(location.root)
-    broken = {issue.source.path for issue in kb.issues}
-    if broken:
-        fail(t("render.kb_has_issues", count=len(broken)))
+        load_weasyprint()  # before the KB is read: a missing extra is said at once
+    workspace = open_workspace(kb_path, must_exist=False, announce=False)
+    meta = workspace.metadata(titel=titel, ondertitel=ondertitel, organisatie=organisatie, logo=logo, editie=editie)
+    template_dir = workspace.templates(templates)
+    announce_kb(workspace)
     selectie = Selectie(tuple(beroep or ()), tuple(cluster or ()), tuple(module or ()), tuple(competentie or ()))
-    report = None
-    if team is not None:
-        from wijkmodulen.cli.team_cmd import team_handbook
-
-        report, selectie, meta = team_handbook(team, kb, selectie, meta)
-    try:
-        handbook = build_handbook(kb, selectie, meta, today, team=report)
-        writer = {"html": write_html, "pdf": write_pdf, "markdown": write_markdown}[fmt]
-        target = writer(handbook, out_dir, template_dir)
-    except (SelectionError, RenderError) as error:
-        fail(str(error))
+    handbook, target = workspace.render(fmt, out_dir, selectie, meta, template_dir, team)
     err.print(t("render.written", modules=len(handbook.modules), path=target), markup=False)
     out.print(str(target), markup=False)

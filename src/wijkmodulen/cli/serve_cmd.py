@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from wijkmodulen.cli.app import app
-from wijkmodulen.cli.common import err, fail, locate, out
+from wijkmodulen.cli.common import announce_kb, err, fail, open_workspace, out
 from wijkmodulen.messages import t
 
 if TYPE_CHECKING:
@@ -37,20 +37,14 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
 
 
 def _config(kb_path: Path | None, templates: Path | None) -> PreviewConfig:
-    from wijkmodulen.cli.render_cmd import configured_metadata, configured_templates
-    from wijkmodulen.config import ConfigError, find_config
-    from wijkmodulen.lint.settings import resolve_settings
     from wijkmodulen.serve.preview import PreviewConfig
 
-    try:
-        loaded = find_config()
-        lint_settings = resolve_settings(loaded.config.lint, loaded.path)
-    except ConfigError as error:
-        fail(t("cli.config_error", path=error.path, detail=error.detail))
-    template_dir = configured_templates(loaded, templates)
-    meta = configured_metadata(loaded)
-    location = locate(kb_path)
-    return PreviewConfig(location.root, template_dir, meta, lint_settings, location.limits)
+    workspace = open_workspace(kb_path, must_exist=False, announce=False)
+    lint_settings = workspace.settings
+    template_dir = workspace.templates(templates)
+    meta = workspace.metadata()
+    announce_kb(workspace)
+    return PreviewConfig(workspace.root, template_dir, meta, lint_settings, workspace.limits)
 
 
 @app.command(help=t("serve.help"))

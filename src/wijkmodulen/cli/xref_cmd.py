@@ -4,30 +4,23 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, cast
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console, RenderableType
 
 from wijkmodulen.cli.app import app
-from wijkmodulen.cli.common import err, fail, locate, out
+from wijkmodulen.cli.common import err, fail, open_workspace, out
 from wijkmodulen.messages import t
 
 if TYPE_CHECKING:
-    from wijkmodulen.load.kb import KnowledgeBase
-    from wijkmodulen.xref.ids import Kind, UnknownId
-    from wijkmodulen.xref.matrix import Dimension, Matrix
+    from wijkmodulen.app import Workspace
+    from wijkmodulen.xref.matrix import Matrix
 
 MATRIX_FORMATS = ("table", "csv", "markdown", "json", "html")
 REPORT_FORMATS = ("table", "markdown", "json")
 GRAPH_FORMATS = ("mermaid", "dot")
 COMPARE_FORMATS = ("text", "markdown", "html")
-BEROEPEN = {
-    "wijkmaatschappelijk-werk": "wijkmaatschappelijk-werk",
-    "wmw": "wijkmaatschappelijk-werk",
-    "individueel-opbouwwerk": "individueel-opbouwwerk",
-    "iow": "individueel-opbouwwerk",
-}
 # Tables on a pipe or in a file are laid out for the width the README and tests assume.
 PIPE_WIDTH = 100
 
@@ -40,22 +33,6 @@ def _choice(value: str, choices: tuple[str, ...], option: str) -> str:
     if value not in choices:
         fail(t("xref.bad_choice", value=value, option=option, choices=", ".join(choices)))
     return value
-
-
-def _load(path: Path | None) -> KnowledgeBase:
-    from wijkmodulen.load.kb import load_knowledge_base
-
-    kb = load_knowledge_base(locate(path).root)
-    broken = len({issue.source.path for issue in kb.issues}) + len(kb.duplicate_ids)
-    if broken:
-        err.print(t("xref.kb_issues", count=broken), markup=False)
-    return kb
-
-
-def _unknown(error: UnknownId) -> NoReturn:
-    if error.suggestion:
-        fail(t("xref.unknown_id_hint", id=error.identifier, suggestion=error.suggestion))
-    fail(t("xref.unknown_id", id=error.identifier))
 
 
 def _render(renderable: RenderableType) -> str:
@@ -106,10 +83,9 @@ def xref(
     ] = None,
     doelgroep: Annotated[str | None, typer.Option("--doelgroep", help=t("xref.doelgroep"), show_default=False)] = None,
 ) -> None:
-    from wijkmodulen.xref.matrix import DIMENSIONS, build_matrix
+    from wijkmodulen.xref.matrix import DIMENSIONS
 
     dimension = _choice(by, DIMENSIONS, "--by")
-    chosen_beroep = BEROEPEN[_choice(beroep, tuple(BEROEPEN), "--beroep")] if beroep else None
     questions = [q for q in (gaps, competentie, kennisdomein, doelgroep) if q]
     if len(questions) > 1:
         fail(t("xref.one_question"))
@@ -125,18 +101,18 @@ def xref(
             fail(t("xref.format_not_for", format=output_format, question=question, choices=", ".join(REPORT_FORMATS)))
     else:
         _choice(output_format, MATRIX_FORMATS, "--format")
-    kb = _load(kb_path)
+    workspace = open_workspace(kb_path)
     if gaps:
-        raise typer.Exit(_gaps(kb, chosen_beroep, output_format, output, fail_on_gaps))
+        raise typer.Exit(_gaps(workspace, beroep, output_format, output, fail_on_gaps))
     for wanted, kinds in (
         (competentie, ("scw-competentie", "generieke-competentie", "scw-thema")),
         (kennisdomein, ("kennisdomein",)),
         (doelgroep, ("doelgroep",)),
     ):
         if wanted:
-            _lookup(kb, wanted, kinds, output_format, output)
+            _lookup(workspace, wanted, kinds, output_format, output)
             return
-    matrix = build_matrix(kb, cast("Dimension", dimension), chosen_beroep)
+    matrix = workspace.matrix(dimension, beroep)
     _emit(_matrix_content(matrix, output_format, excel), output)
 
 
@@ -154,26 +130,21 @@ def _matrix_content(matrix: Matrix, output_format: str, excel: bool) -> str | by
     return matrix_formats.matrix_html(matrix)
 
 
-def _gaps(kb: KnowledgeBase, beroep: str | None, output_format: str, output: Path | None, strict: bool) -> int:
-    from wijkmodulen.xref.gaps import find_gaps, gaps_json, gaps_markdown, gaps_text
+def _gaps(workspace: Workspace, beroep: str | None, output_format: str, output: Path | None, strict: bool) -> int:
+    from wijkmodulen.xref.gaps import gaps_json, gaps_markdown, gaps_text
 
-    result = find_gaps(kb, beroep)
+    result = workspace.gaps(beroep)
     formatter = {"table": lambda g: gaps_text(g) + "\n", "markdown": gaps_markdown, "json": gaps_json}
     _emit(formatter[output_format](result), output)
     return 1 if strict and result.has_gaps else 0
 
 
-def _lookup(kb: KnowledgeBase, wanted: str, kinds: tuple[str, ...], output_format: str, output: Path | None) -> None:
-    from wijkmodulen.xref.ids import UnknownId
-    from wijkmodulen.xref.lookup import WrongKind, lookup, lookup_json, lookup_markdown, lookup_text
+def _lookup(
+    workspace: Workspace, wanted: str, kinds: tuple[str, ...], output_format: str, output: Path | None
+) -> None:
+    from wijkmodulen.xref.lookup import lookup_json, lookup_markdown, lookup_text
 
-    try:
-        result = lookup(kb, wanted, cast("tuple[Kind, ...]", kinds))
-    except UnknownId as error:
-        _unknown(error)
-    except WrongKind as error:
-        fail(t("xref.wrong_kind", id=error.identifier, kind=t(f"xref.kind.{error.kind}"),
-               expected=t(f"xref.kind.{kinds[0]}" if len(kinds) == 1 else "xref.kind.competentie")))
+    result = workspace.lookup(wanted, kinds)
     formatter = {"table": lambda r: lookup_text(r) + "\n", "markdown": lookup_markdown, "json": lookup_json}
     _emit(formatter[output_format](result), output)
 
@@ -183,14 +154,9 @@ def show(
     identifier: Annotated[str, typer.Argument(help=t("show.id"), show_default=False)],
     kb_path: KbOption = None,
 ) -> None:
-    from wijkmodulen.xref.ids import UnknownId
-    from wijkmodulen.xref.show import describe, describe_text
+    from wijkmodulen.xref.show import describe_text
 
-    kb = _load(kb_path)
-    try:
-        description = describe(kb, identifier)
-    except UnknownId as error:
-        _unknown(error)
+    description = open_workspace(kb_path).describe(identifier)
     _emit(describe_text(description) + "\n", None)
 
 
@@ -204,30 +170,14 @@ def graph(
     ] = None,
     output: OutputOption = None,
 ) -> None:
-    from wijkmodulen.xref.graph import (
-        DEFAULT_RELATIES,
-        RELATIES,
-        NothingSelected,
-        Relatie,
-        build_graph,
-        graph_dot,
-        graph_mermaid,
-    )
-    from wijkmodulen.xref.ids import suggest
+    from wijkmodulen.xref.graph import DEFAULT_RELATIES, RELATIES, graph_dot, graph_mermaid
 
     _choice(output_format, GRAPH_FORMATS, "--format")
     chosen = tuple(r.strip() for r in relaties.split(",") if r.strip()) if relaties else DEFAULT_RELATIES
     for relatie in chosen:
         _choice(relatie, RELATIES, "--relaties")
     patterns = [p.strip() for value in select or [] for p in value.split(",") if p.strip()]
-    kb = _load(kb_path)
-    try:
-        result = build_graph(kb, patterns, cast("tuple[Relatie, ...]", chosen))
-    except NothingSelected as error:
-        pattern = str(error)
-        hint = None if any(char in pattern for char in "*?[") else suggest(kb, pattern)
-        fail(t("graph.nothing_selected_hint", pattern=pattern, suggestion=hint) if hint
-             else t("graph.nothing_selected", pattern=pattern))
+    result = open_workspace(kb_path).graph(patterns, chosen)
     _emit(graph_mermaid(result) if output_format == "mermaid" else graph_dot(result), output)
 
 
@@ -238,31 +188,12 @@ def compare(
     kb_path: KbOption = None,
     output: OutputOption = None,
 ) -> None:
-    from wijkmodulen.xref.compare import compare_modules
     from wijkmodulen.xref.compare_formats import compare_html, compare_markdown, compare_plain, compare_rich
-    from wijkmodulen.xref.ids import UnknownId, resolve
 
     _choice(output_format, COMPARE_FORMATS, "--format")
     if not 1 <= len(ids) <= 2:
         fail(t("compare.too_many"))
-    kb = _load(kb_path)
-    modules = []
-    for identifier in ids:
-        try:
-            found = resolve(kb, identifier)
-        except UnknownId as error:
-            _unknown(error)
-        if found.kind != "module":
-            fail(t("compare.needs_module", id=found.id))
-        modules.append(found.model)
-    if len(modules) == 1:
-        others = [kb.modules[o].model for o in modules[0].tegenhangers if o in kb.modules]
-        if not others:
-            fail(t("compare.no_counterpart", id=modules[0].id))
-        pairs = [(modules[0], other) for other in others]
-    else:
-        pairs = [(modules[0], modules[1])]
-    comparisons = [compare_modules(left, right) for left, right in pairs]
+    comparisons = open_workspace(kb_path).compare(ids)
     if output_format == "text" and output is None and out.is_terminal and not out.no_color:
         for index, comparison in enumerate(comparisons):
             if index:

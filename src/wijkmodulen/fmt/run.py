@@ -9,9 +9,10 @@ from pydantic import BaseModel
 
 from wijkmodulen.atomic import write_atomic
 from wijkmodulen.fmt.formatter import FormatError, Formatted, TextFix, format_file
-from wijkmodulen.load.kb import FOLDERS, kb_files, model_for
+from wijkmodulen.load.kb import kb_files, model_for
 from wijkmodulen.load.yaml_source import YamlProblem, decode, load_text
 from wijkmodulen.locate import kb_root_of
+from wijkmodulen.model import kinds
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -39,7 +40,7 @@ def yaml_files(paths: list[Path]) -> list[Path]:
     found: dict[Path, None] = {}
     for path in paths:
         if path.is_dir():
-            if any((path / folder).is_dir() for folder in FOLDERS):
+            if any((path / folder).is_dir() for folder in kinds.folders()):
                 candidates, _ = kb_files(path)
             else:
                 candidates = sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())

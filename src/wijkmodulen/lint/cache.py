@@ -36,8 +36,8 @@ from typing import Any
 
 import wijkmodulen
 from wijkmodulen.lint.problem import Problem
+from wijkmodulen.lint.registry import REGISTRY, RULES
 from wijkmodulen.lint.rule import Memo, Rule
-from wijkmodulen.lint.rules import RULES
 from wijkmodulen.lint.settings import LintSettings
 from wijkmodulen.load.kb import (
     KnowledgeBase,
@@ -102,6 +102,8 @@ def cache_key(
             for code, cls in (rules or RULES).items()
         ],
         "settings": settings_fingerprint(settings),
+        # plugin rules live outside the tool's source: their packages' versions stand for their code
+        "plugins": REGISTRY.fingerprint(),
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 

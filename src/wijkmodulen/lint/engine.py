@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wijkmodulen.lint.problem import Finding, Problem, Severity
+from wijkmodulen.lint.registry import REGISTRY, RULES
 from wijkmodulen.lint.rule import Rule
-from wijkmodulen.lint.rules import RULES
 from wijkmodulen.lint.rules.suppression_unused import SuppressionUnused, UsedKey
 from wijkmodulen.lint.settings import LintSettings, resolve_code
 from wijkmodulen.load.kb import Entry, KnowledgeBase
@@ -25,6 +25,7 @@ from wijkmodulen.messages import t
 
 if TYPE_CHECKING:
     from wijkmodulen.lint.cache import LintCache
+    from wijkmodulen.lint.registry import BrokenPlugin
 
 
 @dataclass
@@ -180,6 +181,7 @@ def lint_knowledge_base(
         if not settings.runs(code):
             continue
         rule = rule_class()
+        rule.registry = RULES
         if cache is not None:
             rule.memo = cache.memo(code)
         if rule_class.runs_last:
@@ -212,6 +214,9 @@ def lint_knowledge_base(
         # An unused-suppression finding cannot itself be silenced by the comment it is about.
         keep(_run_rule(rule, kb, settings), suppressible=False)
 
+    if REGISTRY.broken and settings.runs(PLUGIN):
+        keep([_broken_plugin(kb, broken) for broken in REGISTRY.broken], suppressible=False)
+
     reported = [source.path for source in kb.files] + list(kb.stray_files)
     if only is not None:
         wanted = {path.resolve() for path in only}
@@ -220,6 +225,16 @@ def lint_knowledge_base(
     problems.sort(key=lambda p: (str(p.file), p.line, p.column, p.code))
     level = fail_level or settings.fail_level or Severity.ERROR
     return LintResult(kb, problems, len(reported), level, suppressed, sorted(reported))
+
+
+PLUGIN = "WM006"
+
+
+def _broken_plugin(kb: KnowledgeBase, broken: BrokenPlugin) -> Problem:
+    plugin = broken.plugin
+    message = t("rule.plugin_broken", entry=plugin.entry_point, distribution=plugin.distribution,
+                version=plugin.version, detail=broken.detail)
+    return Problem(kb.root, 1, 1, PLUGIN, RULES[PLUGIN].severity, message, RULES[PLUGIN].name)
 
 
 def _file_rules_with_cache(
@@ -268,6 +283,7 @@ def _subset(kb: KnowledgeBase, paths: set[Path]) -> KnowledgeBase:
         duplicate_ids=kb.duplicate_ids,
         stray_files=kb.stray_files,
         unloaded_ids=kb.unloaded_ids,
+        others={name: part(index) for name, index in kb.others.items()},
     )
     if kb.bronnen is not None and kb.bronnen.source.path in paths:
         subset.bronnen = kb.bronnen

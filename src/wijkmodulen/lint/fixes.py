@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from wijkmodulen.lint.rules import RULES
+from wijkmodulen.lint.registry import RULES
 from wijkmodulen.lint.settings import LintSettings
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
@@ -61,6 +61,9 @@ class Rule:
     fixable: ClassVar[bool] = False
     runs_last: ClassVar[bool] = False  # for rules about the other rules' results (unused suppressions)
     memo: Memo | None = None  # given by the engine when lint runs with its cache
+    # Every rule of this run by code, given by the engine: the rules about suppressions judge references
+    # to other rules with it (and so never import the registry, which imports them).
+    registry: Mapping[str, type[Rule]] = {}
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -73,6 +76,17 @@ class Rule:
     def check(self, kb: KnowledgeBase, options: Any) -> Iterator[Finding]:
         raise NotImplementedError
 
+    def resolve(self, reference: str) -> str | None:
+        """The code of the rule ``reference`` names (code or name) among this run's rules."""
+        return resolve_reference(self.registry, reference)
+
     def fix(self, text: str, options: Any) -> str:
         """The corrected form of one text value; only autofixable rules change it."""
         return text
+
+
+def resolve_reference(rules: Mapping[str, type[Rule]], reference: str) -> str | None:
+    """The rule code for a code (any case) or a rule name, None when ``rules`` has no such rule."""
+    if reference.upper() in rules:
+        return reference.upper()
+    return next((code for code, rule in rules.items() if rule.name == reference), None)

@@ -17,8 +17,8 @@ from pydantic import BaseModel, ValidationError
 
 from wijkmodulen.config import ConfigError, LintConfig, describe_validation_error
 from wijkmodulen.lint.problem import Severity
+from wijkmodulen.lint.registry import RULES
 from wijkmodulen.lint.rule import Rule
-from wijkmodulen.lint.rules import RULES
 from wijkmodulen.messages import t
 
 _BY_NAME = {rule.name: code for code, rule in RULES.items()}
@@ -71,7 +71,7 @@ def resolve_code(reference: str) -> str | None:
     """The rule code for a code or a name, None when there is no such rule."""
     if reference.upper() in RULES:
         return reference.upper()
-    return _BY_NAME.get(reference)
+    return _BY_NAME.get(reference)  # a dict: the engine asks this for every suppression
 
 
 def _unknown(reference: str, where: str) -> str:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
+from wijkmodulen.errors import WijkmodulenError
 from wijkmodulen.load.kb import (
     DEFAULT_LIMITS,
     KnowledgeBase,
@@ -29,7 +30,7 @@ from wijkmodulen.load.yaml_source import SourceFile
 from wijkmodulen.messages import t
 
 
-class GitError(Exception):
+class GitError(WijkmodulenError):
     """Git cannot answer: not installed, not a repository, unknown revision, or a failing command.
 
     ``str(error)`` is the one line to show the user.

@@ -29,23 +29,15 @@ from wijkmodulen.model import (
     Module,
     ScwCompetentie,
     ScwThema,
+    kinds,
 )
-from wijkmodulen.model.common import GENERIEKE_COMPETENTIE_ID, MODULE_ID, SCW_COMPETENTIE_ID
+from wijkmodulen.model.common import SLUG_ID
 
 M = TypeVar("M", bound=BaseModel)
 
 DEFAULT_LIMITS = Limits()
 
-FOLDERS = ("modules", "competenties", "kennisbouwstenen", "inleiding")
-BRONNEN_FILE = "bronnen.yaml"
-COMPETENTIE_SOORTEN: dict[str, type[BaseModel]] = {
-    "scw-thema": ScwThema,
-    "scw-competentie": ScwCompetentie,
-    "generieke-competentie": GeneriekeCompetentie,
-}
-_ALL_MODELS: tuple[type[BaseModel], ...] = (
-    Module, ScwThema, ScwCompetentie, GeneriekeCompetentie, Kennisbouwsteen, Inleiding, Bronnen,
-)
+BRONNEN_FILE = kinds.file_kinds_named("bronnen")
 
 
 @dataclass(frozen=True)
@@ -83,13 +75,19 @@ class KnowledgeBase:
     stray_files: list[Path] = field(default_factory=list)
     # ids of files that could not be loaded: references to them are not reported as unknown
     unloaded_ids: set[str] = field(default_factory=set)
+    # the indexes of kinds added to the table (model/kinds.py) without an attribute here, by index name
+    others: dict[str, dict[str, Entry[Any]]] = field(default_factory=dict)
+
+    def index(self, name: str) -> dict[str, Entry[Any]]:
+        """The entries of one index (``module``, ``kennisdomein``, ...) by id."""
+        spec = next((index for index in kinds.indexes() if index.name == name), None)
+        if spec is not None and spec.attribute is not None:
+            return getattr(self, spec.attribute)  # type: ignore[no-any-return]
+        return self.others.setdefault(name, {})
 
     def entries(self) -> Iterator[Entry[Any]]:
-        for index in (
-            self.modules, self.scw_themas, self.scw_competenties, self.generieke_competenties,
-            self.kennisdomeinen, self.doelgroepen, self.inleiding,
-        ):
-            yield from index.values()
+        for spec in kinds.indexes():
+            yield from self.index(spec.name).values()
 
     @property
     def competenties(self) -> dict[str, Entry[Any]]:
@@ -112,7 +110,7 @@ def kb_files(root: Path) -> tuple[list[Path], list[Path]]:
     stray: list[Path] = []
     if (root / BRONNEN_FILE).is_file() or (root / BRONNEN_FILE).is_symlink():
         files.append(root / BRONNEN_FILE)
-    for folder in FOLDERS:
+    for folder in kinds.folders():
         directory = root / folder
         if directory.is_symlink():
             files.append(directory)
@@ -273,22 +271,17 @@ def _read_bounded(path: Path, limits: Limits) -> bytes:
 def model_for(root: Path, path: Path, data: dict[str, Any]) -> type[BaseModel] | str:
     """The model for a file, or the message explaining why there is none."""
     relative = path.relative_to(root)
-    if relative.as_posix() == BRONNEN_FILE:
-        return Bronnen
-    folder = relative.parts[0]
-    if folder == "modules":
-        return Module
-    if folder == "kennisbouwstenen":
-        return Kennisbouwsteen
-    if folder == "inleiding":
-        return Inleiding
+    kind = kinds.file_kinds().get(relative.as_posix()) or kinds.kind_of_folder(relative.parts[0])
+    if kind is None:
+        return t("schema.unknown_soort", value=relative.parts[0], choices=", ".join(kinds.folders()))
+    model = kinds.model_of(data, kind)
+    if model is not None:
+        return model
     soort = data.get("soort")
-    choices = ", ".join(COMPETENTIE_SOORTEN)
+    choices = ", ".join(kind.soorten)
     if soort is None:
         return t("schema.missing_soort", choices=choices)
-    if soort not in COMPETENTIE_SOORTEN:
-        return t("schema.unknown_soort", value=soort, choices=choices)
-    return COMPETENTIE_SOORTEN[soort]
+    return t("schema.unknown_soort", value=soort, choices=choices)
 
 
 def validate(source: SourceFile, model: type[M]) -> tuple[M | None, list[LoadIssue]]:
@@ -313,7 +306,7 @@ def _data_path(data: Any, loc: Iterable[str | int]) -> Path_:
 
 def _known_keys() -> list[str]:
     keys: set[str] = set()
-    stack: list[type[BaseModel]] = list(_ALL_MODELS)
+    stack: list[type[BaseModel]] = [model for kind in kinds.KINDS for model in kind.models]
     seen: set[type[BaseModel]] = set()
     while stack:
         model = stack.pop()
@@ -375,19 +368,9 @@ def _issue_from_error(source: SourceFile, error: Any) -> LoadIssue:
 
 
 def _index_for(kb: KnowledgeBase, model: BaseModel) -> dict[str, Entry[Any]] | None:
-    if isinstance(model, Module):
-        return kb.modules
-    if isinstance(model, ScwThema):
-        return kb.scw_themas
-    if isinstance(model, ScwCompetentie):
-        return kb.scw_competenties
-    if isinstance(model, GeneriekeCompetentie):
-        return kb.generieke_competenties
-    if isinstance(model, Kennisbouwsteen):
-        return (kb.kennisdomeinen if model.soort == "kennisdomein" else kb.doelgroepen)
-    if isinstance(model, Inleiding):
-        return kb.inleiding
-    return None
+    kind = kinds.kind_of_model().get(type(model))
+    spec = kind.index_of(model) if kind is not None else None
+    return kb.index(spec.name) if spec is not None else None
 
 
 def validate_source(
@@ -430,7 +413,10 @@ def add_validated(kb: KnowledgeBase, source: SourceFile, model: BaseModel | None
 
 # A file name starts with its id (rule WM101); these are the id patterns that are not plain slugs.
 _ID_PREFIX = re.compile(
-    "|".join(f"(?:{p.strip('^$')})" for p in (MODULE_ID, SCW_COMPETENTIE_ID, GENERIEKE_COMPETENTIE_ID))
+    "|".join(
+        f"(?:{p.strip('^$')})" for p in dict.fromkeys(index.id_pattern for index in kinds.indexes())
+        if p != SLUG_ID
+    )
 )
 
 
@@ -482,7 +468,7 @@ def kb_file_kind(relative: PurePath) -> str | None:
     """"yaml" for a file the KB reads, "stray" for another file in a kind folder, else None."""
     if relative.as_posix() == BRONNEN_FILE:
         return "yaml"
-    if len(relative.parts) < 2 or relative.parts[0] not in FOLDERS:
+    if len(relative.parts) < 2 or relative.parts[0] not in kinds.folders():
         return None
     if relative.suffix in (".yaml", ".yml"):
         return "yaml"
@@ -493,4 +479,4 @@ def kb_order(relative: PurePath) -> tuple[int, PurePath]:
     """Sort key giving the order of ``kb_files``: bronnen.yaml, then the kind folders in turn."""
     if relative.as_posix() == BRONNEN_FILE:
         return (0, relative)
-    return (1 + FOLDERS.index(relative.parts[0]), relative)
+    return (1 + kinds.folders().index(relative.parts[0]), relative)

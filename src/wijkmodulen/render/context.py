@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
@@ -29,9 +29,15 @@ from wijkmodulen.render.matrix import Matrix, koppelingen_matrix
 from wijkmodulen.render.selection import Selectie, select_modules
 from wijkmodulen.xref.ids import title_repeats_id
 
-if TYPE_CHECKING:
-    from wijkmodulen.team.html import TeamView
-    from wijkmodulen.team.report import TeamReport
+
+@dataclass(frozen=True)
+class TeamChapter:
+    """A team handbook's first chapter, made by the team package (team/chapter.py): the handbook
+    takes it as data and never imports the team package."""
+
+    view: Any  # the report's view (team.html.TeamView): the templates read its fields
+    markdown: str  # the report as Markdown, for the Markdown handbook
+    gaps: tuple[tuple[str, str], ...]  # (soort, id) of each gap, described after the report
 
 # Logical pages: the Markdown output writes one file per page; the HTML output is one page.
 INDEX_PAGE = "index"
@@ -225,7 +231,8 @@ class Handbook:
     register: tuple[RegisterLetter, ...]
     beroep_labels: dict[str, str] = field(default_factory=dict)
     # A team handbook (render --team): the gap report and the descriptions of the gaps, its first chapter.
-    team: TeamView | None = None
+    team: Any = None  # the team report's view (TeamChapter.view), None without a team
+    team_markdown: str = ""
     scholing: tuple[Reference, ...] = ()
 
 
@@ -493,7 +500,7 @@ def build_handbook(
     selectie: Selectie | None = None,
     meta: Metadata | None = None,
     today: date | None = None,
-    team: TeamReport | None = None,
+    team: TeamChapter | None = None,
 ) -> Handbook:
     """Gather the handbook; raises SelectionError for an unknown or empty selection.
 
@@ -533,16 +540,14 @@ def build_handbook(
     )
 
 
-def _team_chapter(kb: KnowledgeBase, builder: _Builder, team: TeamReport | None) -> dict[str, Any]:
+def _team_chapter(kb: KnowledgeBase, builder: _Builder, team: TeamChapter | None) -> dict[str, Any]:
     if team is None:
         return {}
-    from wijkmodulen.team.html import team_view
-
     indexes: dict[str, dict[str, Any]] = {
         "competentie": kb.competenties, "kennisdomein": kb.kennisdomeinen, "doelgroep": kb.doelgroepen,
     }
     scholing = tuple(
-        builder.reference(indexes[s.behoefte.soort][s.behoefte.id].model, TEAM_PAGE, f"scholing-{s.behoefte.id}")
-        for s in team.lacunes
+        builder.reference(indexes[soort][identifier].model, TEAM_PAGE, f"scholing-{identifier}")
+        for soort, identifier in team.gaps
     )
-    return {"team": team_view(team, "teamrapport"), "scholing": scholing}
+    return {"team": team.view, "team_markdown": team.markdown, "scholing": scholing}

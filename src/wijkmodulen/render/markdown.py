@@ -132,12 +132,10 @@ def render_markdown(handbook: Handbook, templates: Path | None = None) -> dict[s
 
 def _team_files(env: Any, handbook: Handbook, common: dict[str, Any]) -> dict[str, str]:
     """The team chapter's page and its SVG pictures (a picture the report has not is left out)."""
-    from wijkmodulen.team.formats import format_markdown
-
     assert handbook.team is not None
     pictures = {name: str(getattr(handbook.team, field)) for name, field in TEAM_PICTURES
                 if getattr(handbook.team, field) is not None}
-    page = render_template(env, TEAM_TEMPLATE, page=TEAM_PAGE, team_md=Markup(format_markdown(handbook.team.report)),
+    page = render_template(env, TEAM_TEMPLATE, page=TEAM_PAGE, team_md=Markup(handbook.team_markdown),
                            pictures=pictures, **common)
     return {f"{DOCS_DIR}/{TEAM_PAGE}.md": _tidy(page), **{f"{DOCS_DIR}/{n}": text for n, text in pictures.items()}}
 

@@ -10,6 +10,7 @@ import importlib
 from pathlib import Path
 from types import ModuleType
 
+from wijkmodulen.errors import WijkmodulenError
 from wijkmodulen.messages import t
 from wijkmodulen.render.context import Handbook
 from wijkmodulen.render.html import render_html
@@ -20,7 +21,7 @@ PDF_FILE = "handboek.pdf"
 PDF_STYLESHEET = "pdf/handboek.css.j2"
 
 
-class PdfUnavailable(Exception):
+class PdfUnavailable(WijkmodulenError):
     """WeasyPrint or the system libraries it needs are missing; the message is Dutch and says what to do."""
 
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from wijkmodulen.errors import WijkmodulenError
 from wijkmodulen.load.kb import KnowledgeBase
 from wijkmodulen.messages import t
 from wijkmodulen.model import Module
 from wijkmodulen.model.common import BEROEP_PREFIX, beroep_named, cluster_named
 
 
-class SelectionError(Exception):
+class SelectionError(WijkmodulenError):
     """A selection value the KB does not know, or a selection without modules; the message is Dutch."""
 
 

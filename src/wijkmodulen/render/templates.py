@@ -19,12 +19,13 @@ from jinja2 import (
     TemplateSyntaxError,
 )
 
+from wijkmodulen.errors import WijkmodulenError
 from wijkmodulen.messages import t
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
-class RenderError(Exception):
+class RenderError(WijkmodulenError):
     """A problem the user can fix (a template, a logo, the output folder); the message is Dutch."""
 
 

@@ -13,16 +13,15 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from wijkmodulen.lint.engine import LintResult, lint_knowledge_base
+from wijkmodulen.app import WijkmodulenError, Workspace
+from wijkmodulen.lint.engine import LintResult
 from wijkmodulen.lint.reporters.common import relative_path, summary_line
 from wijkmodulen.lint.settings import LintSettings
-from wijkmodulen.load.kb import DEFAULT_LIMITS, KnowledgeBase, load_knowledge_base
+from wijkmodulen.load.kb import DEFAULT_LIMITS, KnowledgeBase
 from wijkmodulen.load.limits import Limits
+from wijkmodulen.locate import KbLocation
 from wijkmodulen.messages import t
-from wijkmodulen.render.context import Metadata, build_handbook
-from wijkmodulen.render.html import render_html
-from wijkmodulen.render.selection import SelectionError
-from wijkmodulen.render.templates import RenderError
+from wijkmodulen.render.context import Metadata
 from wijkmodulen.serve.panel import (
     Shown,
     error_page,
@@ -41,6 +40,9 @@ class PreviewConfig:
     meta: Metadata = field(default_factory=Metadata)
     lint: LintSettings = field(default_factory=LintSettings)
     limits: Limits = DEFAULT_LIMITS
+
+    def workspace(self) -> Workspace:
+        return Workspace(KbLocation(self.root, "", self.limits), settings=self.lint)
 
 
 @dataclass(frozen=True)
@@ -65,12 +67,14 @@ def _shown(kb: KnowledgeBase, result: LintResult) -> list[Shown]:
 
 
 def build_preview(
-    config: PreviewConfig, version: str, clock: Callable[[], datetime] = datetime.now
+    config: PreviewConfig, version: str, clock: Callable[[], datetime] = datetime.now,
+    workspace: Workspace | None = None,
 ) -> Preview:
     start = time.perf_counter()
+    workspace = workspace or config.workspace()
     try:
-        kb = load_knowledge_base(config.root, config.limits)
-        result = lint_knowledge_base(kb, settings=config.lint)
+        result = workspace.lint()  # with the lint cache: a rebuild after one edit rereads one file
+        kb = result.kb
     except Exception as error:  # noqa: BLE001 -- the loader and lint collect problems; this is a last guard
         detail = f"{type(error).__name__}: {error}"
         top = panel_html([], "", clock().strftime("%H:%M:%S"), detail)
@@ -86,10 +90,10 @@ def build_preview(
     modules = 0
     render_error: str | None = None
     try:
-        handbook = build_handbook(kb, meta=config.meta)
-        page = render_html(handbook, config.templates)
+        handbook = workspace.handbook(meta=config.meta, kb=kb)
+        page = workspace.html_page(handbook, config.templates)
         modules = len(handbook.modules)
-    except (SelectionError, RenderError) as error:
+    except WijkmodulenError as error:
         render_error = str(error)
     except Exception as error:  # noqa: BLE001 -- the preview must outlive any data the author types
         render_error = f"{type(error).__name__}: {error}"
@@ -110,6 +114,7 @@ class Rebuilder:
         self, config: PreviewConfig, publish: Callable[[str, str], None], report: Callable[[Preview], None]
     ) -> None:
         self.config = config
+        self.workspace = config.workspace()
         self.publish = publish
         self.report = report
         self.run_id = format(time.time_ns() // 1_000_000, "x")
@@ -118,7 +123,7 @@ class Rebuilder:
     def rebuild(self) -> Preview:
         self.count += 1
         version = f"{self.run_id}-{self.count}"
-        preview = build_preview(self.config, version)
+        preview = build_preview(self.config, version, workspace=self.workspace)
         self.publish(preview.page, version)
         self.report(preview)
         return preview

@@ -5,11 +5,14 @@ from __future__ import annotations
 import inspect
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from wijkmodulen.lint.engine import LintResult
 from wijkmodulen.lint.problem import Severity
-from wijkmodulen.lint.rule import Rule
 from wijkmodulen.messages import t
+
+if TYPE_CHECKING:
+    from wijkmodulen.lint.engine import LintResult
+    from wijkmodulen.lint.rule import Rule
 
 
 def repository_root(start: Path) -> Path | None:

@@ -6,12 +6,17 @@ list as Markdown for ``$GITHUB_STEP_SUMMARY``.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from wijkmodulen.lint.engine import LintResult
 from wijkmodulen.lint.problem import Severity
+from wijkmodulen.lint.reporters.base import LintReporter
 from wijkmodulen.lint.reporters.common import relative_path, summary_line
 from wijkmodulen.messages import t
+
+if TYPE_CHECKING:
+    from wijkmodulen.lint.engine import LintResult
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -40,8 +45,15 @@ def format_github(result: LintResult, base: Path) -> str:
     return "\n".join(lines)
 
 
+# Inline Markdown (a table cell has no block markup): emphasis, code, links and images, HTML, entities,
+# strikethrough and the cell separator; each is shown as the character itself.
+_MARKUP = re.compile(r"([\\`*_\[\]<>|~&!])")
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
 def _cell(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """KB text (file names, messages quoting a file) as the literal text of one table cell."""
+    return _MARKUP.sub(r"\\\1", _LINE_BREAK.sub(" ", value))
 
 
 def step_summary(result: LintResult, base: Path) -> str:
@@ -50,9 +62,15 @@ def step_summary(result: LintResult, base: Path) -> str:
     if result.problems:
         lines += [t("lint.github.header"), "|---|---|---|---|"]
         lines += [
-            f"| `{_cell(relative_path(p.file, base))}:{p.line}:{p.column}` | {p.severity.label} "
+            f"| {_cell(relative_path(p.file, base))}:{p.line}:{p.column} | {p.severity.label} "
             f"| {p.code} {p.rule} | {_cell(p.message)} |"
             for p in result.problems
         ]
         lines.append("")
     return "\n".join(lines)
+
+
+REPORTERS = (
+    LintReporter("github", "lint.reporter.github", lambda result, base, summary: format_github(result, base),
+                 order=4, step_summary=step_summary),
+)

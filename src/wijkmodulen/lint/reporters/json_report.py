@@ -7,11 +7,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wijkmodulen import __version__
-from wijkmodulen.lint.engine import LintResult
 from wijkmodulen.lint.problem import Severity
+from wijkmodulen.lint.reporters.base import LintReporter
 from wijkmodulen.lint.reporters.common import relative_path
+
+if TYPE_CHECKING:
+    from wijkmodulen.lint.engine import LintResult
 
 FORMAT_VERSION = 1
 
@@ -43,3 +47,6 @@ def format_json(result: LintResult, base: Path) -> str:
         ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2)
+
+
+REPORTERS = (LintReporter("json", "lint.reporter.json", lambda result, base, summary: format_json(result, base), order=2),)

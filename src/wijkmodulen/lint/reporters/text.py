@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from itertools import groupby
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from wijkmodulen.lint.engine import LintResult
 from wijkmodulen.lint.problem import Severity
+from wijkmodulen.lint.reporters.base import LintReporter
 from wijkmodulen.lint.reporters.common import relative_path, summary_line
+
+if TYPE_CHECKING:
+    from wijkmodulen.lint.engine import LintResult
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -46,3 +50,9 @@ def format_concise(result: LintResult, base: Path, summary: bool = True) -> Text
     if summary:
         lines.append(summary_line(result))
     return Text("\n".join(lines))
+
+
+REPORTERS = (
+    LintReporter("text", "lint.reporter.text", format_text, order=0, terminal=True),
+    LintReporter("concise", "lint.reporter.concise", format_concise, order=1, terminal=True),
+)

@@ -28,8 +28,6 @@ class SuppressionInvalid(Rule):
     scope = "file"
 
     def check(self, kb: KnowledgeBase, options: Any) -> Iterator[Finding]:
-        from wijkmodulen.lint.settings import resolve_code  # the registry imports this module
-
         for source in kb.files:
             for bad in source.suppressions.malformed:
                 yield Finding(source, t("suppression.malformed", text=bad.text), (), Position(bad.line, bad.column))
@@ -38,5 +36,5 @@ class SuppressionInvalid(Rule):
                 if item.misplaced:
                     yield Finding(source, t("suppression.misplaced"), (), where)
                 for reference in item.rules:
-                    if resolve_code(reference) is None:
+                    if self.resolve(reference) is None:
                         yield Finding(source, t("suppression.unknown_rule", rule=reference), (), where)

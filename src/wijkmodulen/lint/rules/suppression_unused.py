@@ -36,21 +36,22 @@ class SuppressionUnused(Rule):
         self.active: set[tuple[str, str]] = set()  # (file path, rule code) pairs that were checked
 
     def check(self, kb: KnowledgeBase, options: Any) -> Iterator[Finding]:
-        # the registry imports this module, so these are imported when the rule runs
-        from wijkmodulen.lint.rules import RULES
-        from wijkmodulen.lint.settings import resolve_code
-
         # A KB-wide rule sees a different KB when a file could not be loaded (and some stand down
         # entirely), so its suppressions cannot be judged then: one broken file must not turn every
         # suppression elsewhere into a warning.
-        unjudgeable = {code for code, rule in RULES.items() if rule.scope == "kb"} if kb.issues else set()
+        unjudgeable = {code for code, rule in self.registry.items() if rule.scope == "kb"} if kb.issues else set()
+        # A file that could not be read as YAML gave no rule anything to look at: below the error
+        # its suppressions are only comments in the text, never a promise that was not needed.
+        unread = {issue.source.path for issue in kb.issues if issue.kind == "syntax"}
         for source in kb.files:
+            if source.path in unread:
+                continue
             key = str(source.path)
             for item in source.suppressions.items:
                 if item.misplaced:
                     continue
                 for reference in item.rules:
-                    code = resolve_code(reference)
+                    code = self.resolve(reference)
                     if code is None or code in unjudgeable or (key, code) not in self.active:
                         continue
                     if (key, item.line, code) in self.used:

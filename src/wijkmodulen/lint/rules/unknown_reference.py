@@ -9,7 +9,7 @@ from wijkmodulen.lint.rule import Rule
 from wijkmodulen.load.kb import Entry, KnowledgeBase
 from wijkmodulen.load.yaml_source import Path_
 from wijkmodulen.messages import t
-from wijkmodulen.model import Module, ScwCompetentie
+from wijkmodulen.model import Module, ScwCompetentie, kinds
 
 
 class UnknownReference(Rule):
@@ -31,7 +31,8 @@ class UnknownReference(Rule):
     def check(self, kb: KnowledgeBase, options: Any) -> Iterator[Finding]:
         publicaties = {p.titel for p in kb.bronnen.model.bronnen} if kb.bronnen else None
         for entry in kb.entries():
-            if publicaties is not None and entry.model.bron.publicatie not in publicaties:
+            bron = getattr(entry.model, "bron", None)  # every built-in kind has one; a new kind may not
+            if publicaties is not None and bron is not None and bron.publicatie not in publicaties:
                 yield Finding(
                     entry.source, t("ref.unknown_publicatie", value=entry.model.bron.publicatie),
                     ("bron", "publicatie"),
@@ -40,6 +41,7 @@ class UnknownReference(Rule):
             yield from self._competentie(kb, entry)
         for entry in kb.modules.values():
             yield from self._module(kb, entry)
+        yield from _declared(kb)
 
     def _competentie(self, kb: KnowledgeBase, entry: Entry[ScwCompetentie]) -> Iterator[Finding]:
         model = entry.model
@@ -69,6 +71,21 @@ class UnknownReference(Rule):
             if key not in linked:
                 yield Finding(entry.source, t("ref.toelichting_not_linked", id=key),
                               ("koppelingen", "toelichting", key))
+
+
+def _declared(kb: KnowledgeBase) -> Iterator[Finding]:
+    """The references a kind declares in the table (model/kinds.py): each id names an entry of its index."""
+    label_of = {index.name: kind.label for kind in kinds.KINDS for index in kind.indexes}
+    for kind in kinds.KINDS:
+        for field, target in kind.references:
+            known = kb.index(target)
+            for spec in kind.indexes:
+                for entry in kb.index(spec.name).values():
+                    value = getattr(entry.model, field, None)
+                    if isinstance(value, str):
+                        yield from _unknown(kb, entry, (field,), [value], known, label_of[target], single=True)
+                    elif isinstance(value, list):
+                        yield from _unknown(kb, entry, (field,), value, known, label_of[target])
 
 
 def _unknown(kb: KnowledgeBase, entry: Entry[Any], path: Path_, ids: list[str], known: Collection[str],
