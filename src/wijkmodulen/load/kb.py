@@ -38,6 +38,8 @@ M = TypeVar("M", bound=BaseModel)
 DEFAULT_LIMITS = Limits()
 
 BRONNEN_FILE = kinds.file_kinds_named("bronnen")
+# The kind folders of the built-in table, in KB order (model/kinds.py; kinds.folders() sees added kinds).
+FOLDERS = kinds.folders()
 
 
 @dataclass(frozen=True)
