@@ -1,0 +1,60 @@
+"""Cold and warm ``lint`` of one generated corpus, this checkout against another, side by side.
+
+    .venv/bin/python benchmarks/compare_lint.py --before /path/to/other/checkout/src [--size 10000] [--rounds 3]
+
+Both run as ``python -m wijkmodulen lint`` in this venv (same dependencies), the other one with its
+``src`` first on PYTHONPATH; the two alternate within each round, each with its own cache folder, so
+that load on a shared machine falls on both alike. Prints the median wall time of each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from make_corpus import make_corpus
+from run import EDITED, run, toggle_edit
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--before", type=Path, required=True, help="the src folder of the other checkout")
+    parser.add_argument("--size", type=int, default=10_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        make_corpus(args.size, work / "kb")
+        variants = {"before": str(args.before.resolve()), "after": ""}
+        envs = {}
+        for name, path in variants.items():
+            env = {**os.environ, "PYTHONPATH": path, "WIJKMODULEN_CACHE_DIR": str(work / f"cache-{name}")}
+            envs[name] = env
+            run([sys.executable, "-m", "wijkmodulen", "lint", "-q", "kb"], work, env)  # fill the cache
+        times: dict[tuple[str, str], list[float]] = {}
+        for round_ in range(args.rounds):
+            for name, env in envs.items():
+                for mode, extra in (("cold", ["--no-cache"]), ("warm", [])):
+                    if mode == "warm":
+                        toggle_edit(work)
+                    seconds, _, code = run([sys.executable, "-m", "wijkmodulen", "lint", "-q", *extra, "kb"],
+                                           work, env)
+                    if code != 0:
+                        raise SystemExit(f"{name} {mode} exited {code}")
+                    times.setdefault((name, mode), []).append(seconds)
+                    print(f"round {round_ + 1} {name:<6} {mode} {seconds:6.2f} s", flush=True)
+        for mode in ("cold", "warm"):
+            before = statistics.median(times[("before", mode)])
+            after = statistics.median(times[("after", mode)])
+            print(f"lint ({mode}) at {args.size:,} modules: before {before:.2f} s, after {after:.2f} s "
+                  f"({after / before:.2f}×); edited file: {EDITED}")
+
+
+if __name__ == "__main__":
+    main()
