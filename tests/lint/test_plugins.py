@@ -115,7 +115,7 @@ def test_a_broken_plugin_is_one_finding_not_a_crash(
     assert "Traceback" not in result.stderr
     assert result.returncode == 1, result.stderr
     problems = json.loads(result.stdout)["problems"]
-    assert [p["code"] for p in problems] == ["WM006"]
+    assert [p["code"] for p in problems] == ["WM007"]
     assert problems[0]["message"].startswith(
         f"Plugin-regel 'WM901 = {value}' uit kapotte-regels 0.1 is niet geladen en doet niet mee: "
     )

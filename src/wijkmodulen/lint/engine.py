@@ -227,7 +227,7 @@ def lint_knowledge_base(
     return LintResult(kb, problems, len(reported), level, suppressed, sorted(reported))
 
 
-PLUGIN = "WM006"
+PLUGIN = "WM007"
 
 
 def _broken_plugin(kb: KnowledgeBase, broken: BrokenPlugin) -> Problem:

@@ -4,7 +4,7 @@ A plugin package declares its rules in the entry-point group ``wijkmodulen.rules
 code; value: ``module:RuleClass``). Each goes through the checks every built-in rule gets (a ``Rule``
 subclass with a WM### code and a documentation with Passes/Fails, checked when the class is defined;
 a code of its own). A plugin that cannot be imported or breaks a check is left out and reported as one
-finding of rule WM006 (``plugin``), never a crash.
+finding of rule WM007 (``plugin``), never a crash.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ class PluginBroken(Rule):
         WM901 = "mijn_regels.bestaat_niet:TitelLengte"
     """
 
-    code = "WM006"
+    code = "WM007"
     name = "plugin"
     severity = Severity.ERROR
     scope = "kb"
