@@ -1,39 +1,25 @@
-"""The built-in rules, explicitly. lint/registry.py adds the plugins' rules and checks them all alike;
-``RULES`` here are the built-in ones by code (for tests about the built-in set)."""
+"""The built-in rules: every ``Rule`` subclass defined in a module of this package, found by listing
+the package (a new rule is one new file). lint/registry.py adds the plugins' rules and checks them
+all alike; ``RULES`` here are the built-in ones by code (for tests about the built-in set)."""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+
 from wijkmodulen.lint.rule import Rule
-from wijkmodulen.lint.rules.activity_punctuation import ActivityPunctuation
-from wijkmodulen.lint.rules.doelen_results import DoelenResults
-from wijkmodulen.lint.rules.duplicate_id import DuplicateId
-from wijkmodulen.lint.rules.duplicate_nummer import DuplicateNummer
-from wijkmodulen.lint.rules.id_matches_file import IdMatchesFile
-from wijkmodulen.lint.rules.koppeling_toelichting import KoppelingToelichting
-from wijkmodulen.lint.rules.ocr_debris import OcrDebris
-from wijkmodulen.lint.rules.placeholder import Placeholder
-from wijkmodulen.lint.rules.plugin import PluginBroken
-from wijkmodulen.lint.rules.required_sections import RequiredSections
-from wijkmodulen.lint.rules.schakel_counterpart import SchakelCounterpart
-from wijkmodulen.lint.rules.schakel_drift import SchakelDrift
-from wijkmodulen.lint.rules.schema import Schema
-from wijkmodulen.lint.rules.specificatie import Specificatie
-from wijkmodulen.lint.rules.stray_file import StrayFile
-from wijkmodulen.lint.rules.suppression_invalid import SuppressionInvalid
-from wijkmodulen.lint.rules.suppression_unused import SuppressionUnused
-from wijkmodulen.lint.rules.syntax import Syntax
-from wijkmodulen.lint.rules.tegenhangers import Tegenhangers
-from wijkmodulen.lint.rules.trema import Trema
-from wijkmodulen.lint.rules.unknown_reference import UnknownReference
-from wijkmodulen.lint.rules.unreached import Unreached
-from wijkmodulen.lint.rules.word_budget import WordBudget
-
-BUILTIN: list[type[Rule]] = [
-    Syntax, Schema, StrayFile, SuppressionUnused, SuppressionInvalid, PluginBroken, IdMatchesFile, DuplicateId, UnknownReference, DuplicateNummer,
-    Tegenhangers, SchakelCounterpart, Specificatie, KoppelingToelichting,
-    RequiredSections, Placeholder, WordBudget, ActivityPunctuation, DoelenResults, OcrDebris, Trema,
-    SchakelDrift, Unreached,
-]
 
 
-RULES: dict[str, type[Rule]] = dict(sorted((rule.code, rule) for rule in BUILTIN))
+def _builtin() -> list[type[Rule]]:
+    found: list[type[Rule]] = []
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        found.extend(
+            value for value in vars(module).values()
+            if isinstance(value, type) and issubclass(value, Rule) and value.__module__ == module.__name__
+        )
+    return sorted(found, key=lambda rule: rule.code)
+
+
+BUILTIN: list[type[Rule]] = _builtin()
+RULES: dict[str, type[Rule]] = {rule.code: rule for rule in BUILTIN}
