@@ -16,6 +16,7 @@ from wijkmodulen.fmt.emitter import dump, kb_yaml
 from wijkmodulen.fmt.formatter import format_text
 from wijkmodulen.load.kb import KnowledgeBase
 from wijkmodulen.messages import t
+from wijkmodulen.model import kinds
 from wijkmodulen.model.common import BEROEP_PREFIX, beroep_named
 from wijkmodulen.model.module import FUNCTIES, Module
 
@@ -72,7 +73,7 @@ def plan_module(kb: KnowledgeBase, beroep: str, cluster: str, titel: str, functi
     nummer = max((m.nummer for m in own), default=0) + 1
     identifier = f"{BEROEP_PREFIX[beroep]}-{nummer:02d}"
     name = f"{identifier}-{slug(titel)}" if slug(titel) else identifier
-    path = kb.root / "modules" / f"{name}.yaml"
+    path = kb.root / str(kinds.kind_named("module").folder) / f"{name}.yaml"
     if path.exists():
         raise NewModuleError(t("new.exists", path=path))
     return NewModule(path, identifier, nummer, _content(identifier, titel, beroep, functie, cluster, nummer))

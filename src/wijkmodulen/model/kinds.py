@@ -138,6 +138,10 @@ def file_kinds_named(name: str) -> str:
     return next(str(kind.file) for kind in KINDS if kind.name == name)
 
 
+def kind_named(name: str) -> Kind:
+    return next(kind for kind in KINDS if kind.name == name)
+
+
 def kind_of_folder(folder: str) -> Kind | None:
     return _lookups(_version[0])[1].get(folder)
 

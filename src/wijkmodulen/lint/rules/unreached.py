@@ -9,6 +9,7 @@ from wijkmodulen.lint.problem import Finding, Severity
 from wijkmodulen.lint.rule import Rule
 from wijkmodulen.load.kb import Entry, KnowledgeBase
 from wijkmodulen.messages import t
+from wijkmodulen.model import kinds
 
 
 class UnreachedOptions(BaseModel):
@@ -35,7 +36,7 @@ class Unreached(Rule):
     Options = UnreachedOptions
 
     def check(self, kb: KnowledgeBase, options: Any) -> Iterator[Finding]:
-        if any(issue.source.path.parent.name == "modules" for issue in kb.issues):
+        if any(issue.source.path.parent.name == kinds.kind_named("module").folder for issue in kb.issues):
             return  # a module that could not be read might be the one that reaches them
         reached: set[str] = set()
         for entry in kb.modules.values():
