@@ -69,6 +69,8 @@ MESSAGES: dict[str, str] = {
     "load.syntax": "YAML-syntaxfout: {detail}",
     "load.alias": "Ankers en aliassen (&/*) zijn niet toegestaan; schrijf de tekst voluit.",
     "load.tag": "Tag '{tag}' is niet toegestaan; alleen gewone YAML-waarden.",
+    "load.flow_question": "Een '?' direct voor een waarde tussen [ ] of {{ }} wordt door YAML-lezers verschillend gelezen; zet de waarde tussen aanhalingstekens.",
+    "load.bad_value": "'{value}' is geen geldige waarde voor !!{tag}; laat de tag weg of schrijf de waarde zoals YAML die kent.",
     "load.duplicate_key": "Sleutel '{key}' komt dubbel voor (eerder op regel {line}).",
     "load.not_mapping": "Het bestand moet een YAML-mapping (sleutel: waarde) zijn, geen {kind}.",
     "load.empty": "Het bestand is leeg.",
