@@ -62,7 +62,7 @@ MKDOCS_TEMPLATE = "markdown/mkdocs.yml.j2"
 _ANYWHERE = re.compile(r"([\\`*_\[\]#|])")
 # A leading '-' or '+' starts a list item ('- x'), and '---' is a rule or, under a line, a heading.
 _LIST_START = re.compile(r"^([-+])")
-_NUMBER_START = re.compile(r"^(\d+)([.)])(?=\s|$)")
+_NUMBER_START = re.compile(r"^([0-9]+)([.)])(?=\s|$)")  # list markers are ASCII digits
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
