@@ -62,7 +62,7 @@ def serve(
     from wijkmodulen.render.templates import search_path
     from wijkmodulen.serve.preview import Rebuilder
     from wijkmodulen.serve.server import NoFreePort, PreviewState, bind
-    from wijkmodulen.serve.watch import Watcher
+    from wijkmodulen.serve.watch import MAX_DEPTH, MAX_FILES, Watcher
 
     if not 0 <= port <= 65535:
         fail(t("serve.bad_port", port=port))
@@ -84,6 +84,9 @@ def serve(
             err.print(t("serve.port_busy", port=port, chosen=server.port), markup=False)
         rebuilder = Rebuilder(config, state.publish, _report)
         watcher = Watcher([config.root, *search_path(config.templates)], rebuilder.rebuild)
+        if watcher.limited is not None:
+            err.print(t("serve.watch_limited", folder=watcher.limited, files=MAX_FILES, depth=MAX_DEPTH),
+                      markup=False)
         rebuilder.rebuild()
         watcher.start()
         out.print(t("serve.listening", url=server.url), markup=False)
