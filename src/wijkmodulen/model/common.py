@@ -16,6 +16,8 @@ MODULE_ID = r"^(wmw|iow)-([1-9][0-9]{2,}|[0-9]{2})$"
 SCW_COMPETENTIE_ID = r"^4[A-T]$"
 GENERIEKE_COMPETENTIE_ID = r"^gk-[0-9]+$"
 SLUG_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# A title is a heading, a table-of-contents line and part of a file name; the longest shipped is ~80.
+TITEL_MAX = 200
 
 BEROEP_PREFIX = {"wijkmaatschappelijk-werk": "wmw", "individueel-opbouwwerk": "iow"}
 
