@@ -59,6 +59,7 @@ def serve(
     port: Annotated[int, typer.Option("--port", help=t("serve.port"))] = DEFAULT_PORT,
     templates: Annotated[Path | None, typer.Option("--templates", help=t("render.templates"))] = None,
 ) -> None:
+    from wijkmodulen.os_errors import describe
     from wijkmodulen.render.templates import search_path
     from wijkmodulen.serve.preview import Rebuilder
     from wijkmodulen.serve.server import NoFreePort, PreviewState, bind
@@ -77,7 +78,7 @@ def serve(
     except NoFreePort as error:
         fail(t("serve.no_free_port", first=error.first, last=error.last))
     except OSError as error:
-        fail(t("serve.cannot_bind", port=port, detail=error.strerror))
+        fail(t("serve.cannot_bind", port=port, detail=describe(error)))
     watcher: Watcher | None = None
     try:
         if port != 0 and server.port != port:
