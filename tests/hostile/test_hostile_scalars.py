@@ -98,3 +98,23 @@ def test_suite_cases_the_loader_once_got_wrong(case: str) -> None:
         assert result[0] == "refused", result
     else:
         assert result == expected
+
+
+@pytest.mark.parametrize(("value", "written"), [("0x_", "0x_"), ("0b101", "0b101"), ("'1_000'", "1_000"),
+                                                ('"012"', "'012'"), ("!!int foo", None)])
+def test_fmt_reads_scalars_by_the_same_table(tmp_path: Path, value: str, written: str | None) -> None:
+    from typer.testing import CliRunner
+
+    from wijkmodulen.cli import app
+
+    kb = kb_with_canary(tmp_path)
+    path = kb / "modules/wmw-01-aanmelding.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("nummer: 1\n", f"nummer: {value}\n"), encoding="utf-8")
+    result = CliRunner().invoke(app, ["fmt", str(kb)])
+    assert "Interne fout" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    if written is None:
+        assert "geen geldige waarde voor !!int" in result.output
+    else:
+        assert f"\nnummer: {written}\n" in path.read_text(encoding="utf-8")
