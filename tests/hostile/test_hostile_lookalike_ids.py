@@ -64,3 +64,11 @@ def test_a_suppression_names_ascii_rule_codes_only() -> None:
     found = collect_suppressions("a: b  # wijkmodulen: disable=WM１０１\n")
     assert found.items == ()
     assert len(found.malformed) == 1
+
+
+def test_source_date_epoch_takes_ascii_digits_only() -> None:
+    from wijkmodulen.render.context import EpochError, build_date
+
+    assert build_date({"SOURCE_DATE_EPOCH": "0"}).year == 1970
+    with pytest.raises(EpochError):
+        build_date({"SOURCE_DATE_EPOCH": "١٧٠٠٠٠٠٠٠٠"})
