@@ -36,13 +36,15 @@ def run(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, floa
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--before", type=Path, required=True, help="the src folder of the other checkout")
+    parser.add_argument("--after", type=Path, help="the src folder to compare (default: this checkout's)")
     parser.add_argument("--size", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         make_corpus(args.size, work / "kb")
-        variants = {"before": str(args.before.resolve()), "after": ""}
+        after = str(args.after.resolve()) if args.after else str(Path(__file__).resolve().parents[1] / "src")
+        variants = {"before": str(args.before.resolve()), "after": after}
         envs = {}
         for name, path in variants.items():
             env = {**os.environ, "PYTHONPATH": path, "WIJKMODULEN_CACHE_DIR": str(work / f"cache-{name}")}

@@ -55,12 +55,13 @@ class RenderConfig(BaseModel):
 
 
 class ProjectConfig(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # nan and inf are floats to TOML, never a size: they would disable the limit or break it
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     kb: str | None = None
     lint: LintConfig = LintConfig()
     # Larger files are refused before they are read: a KB file is a few kilobytes.
-    max_file_size_mb: float = Field(default=5, gt=0)
+    max_file_size_mb: float = Field(default=5, gt=0, le=1024)
     # Deeper nesting is refused before it is built; at most 200 keeps the builder's recursion safe.
     max_depth: int = Field(default=50, ge=1, le=200)
     render: RenderConfig = Field(default_factory=RenderConfig)

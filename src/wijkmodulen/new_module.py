@@ -17,8 +17,9 @@ from wijkmodulen.fmt.formatter import format_text
 from wijkmodulen.load.kb import KnowledgeBase
 from wijkmodulen.messages import t
 from wijkmodulen.model import kinds
-from wijkmodulen.model.common import BEROEP_PREFIX, beroep_named
+from wijkmodulen.model.common import BEROEP_PREFIX, TITEL_MAX, beroep_named
 from wijkmodulen.model.module import FUNCTIES, Module
+from wijkmodulen.sinks import unsafe_characters
 
 SLUG_MAX = 60  # characters of title in a file name; the shipped names are cut the same way
 
@@ -57,6 +58,10 @@ def plan_module(kb: KnowledgeBase, beroep: str, cluster: str, titel: str, functi
     titel = " ".join(titel.split())
     if not titel:
         raise NewModuleError(t("new.empty_title"))
+    if len(titel) > TITEL_MAX:
+        raise NewModuleError(t("new.title_too_long", length=len(titel), max=TITEL_MAX))
+    if unsafe_characters(titel):
+        raise NewModuleError(t("new.title_unsafe", characters=", ".join(unsafe_characters(titel))))
     own = [e.model for e in kb.modules_in_order() if e.model.beroep == beroep]
     clusters = list(dict.fromkeys(m.cluster for m in own))
     known = {name.casefold(): name for name in clusters}

@@ -27,6 +27,10 @@ def schemas() -> dict[str, type[BaseModel] | list[type[BaseModel]]]:
     return {**table, **OTHER_SCHEMAS}
 
 
+# The schemas of the built-in table; schemas() also sees kinds added later.
+SCHEMAS = schemas()
+
+
 def schema_for(name: str) -> dict[str, Any]:
     target = schemas()[name]
     if isinstance(target, list):

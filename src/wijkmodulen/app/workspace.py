@@ -10,6 +10,7 @@ message and an exit code; nothing here prints or exits.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -102,8 +103,13 @@ class Workspace:
         return resolve_settings(self.config.config.lint, self.config.path)
 
     def require_kb(self) -> None:
+        from wijkmodulen.model import kinds
+
         if not self.root.is_dir():
             raise WijkmodulenError(t("cli.no_kb", path=self.root))
+        # "0 files, no findings" would let a CI job that points at the wrong folder pass
+        if not any(os.path.lexists(self.root / name) for name in (*kinds.folders(), *kinds.file_kinds())):
+            raise WijkmodulenError(t("cli.not_a_kb", path=self.root))
 
     # -- loading and linting ----------------------------------------------------------------------
 
@@ -265,18 +271,27 @@ class Workspace:
 
     # -- team ------------------------------------------------------------------------------------
 
-    def team_report(self, profiel: Path, niveau: int | None = None) -> TeamReport:
-        """The report of a team profile against the KB; the profile's findings end it with exit 1."""
+    @staticmethod
+    def check_profile(profiel: Path) -> None:
+        """A team profile is a regular file that is there."""
+        from wijkmodulen.os_errors import not_a_regular_file
+
+        what = not_a_regular_file(profiel)
+        if what is not None:
+            raise WijkmodulenError(t("team.profile_not_regular", path=profiel, what=what))
         if not profiel.is_file():
             raise WijkmodulenError(t("team.no_profile", path=profiel))
+
+    def team_report(self, profiel: Path, niveau: int | None = None) -> TeamReport:
+        """The report of a team profile against the KB; the profile's findings end it with exit 1."""
+        self.check_profile(profiel)
         return self._team_report(profiel, self.load_complete("team.kb_has_issues"), niveau)
 
     def _team_report(self, profiel: Path, kb: KnowledgeBase, niveau: int | None = None) -> TeamReport:
         from wijkmodulen.team.load import load_profile
         from wijkmodulen.team.report import build_report
 
-        if not profiel.is_file():
-            raise WijkmodulenError(t("team.no_profile", path=profiel))
+        self.check_profile(profiel)
         loaded = load_profile(profiel, kb)
         if loaded.findings or loaded.profiel is None:
             details = tuple(f"{f.path}:{f.line}:{f.column}: {f.message}" for f in loaded.findings)

@@ -3,18 +3,48 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from rich.console import Console
+from rich.text import Text
 
 from wijkmodulen.errors import WijkmodulenError
 from wijkmodulen.messages import t
+from wijkmodulen.sinks import for_terminal, has_unsafe_characters, visible_escape
 
 if TYPE_CHECKING:
     from wijkmodulen.app import Workspace
 
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False, soft_wrap=True)
+
+
+class SafeConsole(Console):
+    """A console that never passes a control character or bidi control of KB text (a file name, a
+    key, an id, a title) to the terminal: each is printed as a visible escape (``sinks.for_terminal``)."""
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        super().print(*(safe_for_terminal(o) for o in objects), **options)
+
+
+def safe_for_terminal(renderable: Any) -> Any:
+    """``renderable`` (text or rich Text; other renderables as they are) with unsafe characters escaped."""
+    if isinstance(renderable, str):
+        return for_terminal(renderable, lines=True)
+    if isinstance(renderable, Text) and has_unsafe_characters(renderable.plain.replace("\n", "").replace("\t", "")):
+        plain = renderable.plain
+        cuts = sorted({i for i, c in enumerate(plain) if c not in "\n\t" and has_unsafe_characters(c)}
+                      | {i + 1 for i, c in enumerate(plain) if c not in "\n\t" and has_unsafe_characters(c)})
+        safe = Text(style=renderable.style, end=renderable.end)
+        for part in renderable.divide(cuts):
+            if len(part.plain) == 1 and part.plain not in "\n\t" and has_unsafe_characters(part.plain):
+                safe.append(visible_escape(part.plain), style="reverse")
+            else:
+                safe.append_text(part)
+        return safe
+    return renderable
+
+
+err = SafeConsole(stderr=True, highlight=False, soft_wrap=True)
+out = SafeConsole(highlight=False, soft_wrap=True)
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
@@ -41,6 +71,7 @@ def announce_kb(workspace: Workspace) -> None:
 
 def note(message: str) -> None:
     err.print(message, markup=False)
+
 
 
 def _shown(path: Path) -> str:

@@ -22,6 +22,7 @@ def team(
     niveau: Annotated[int | None, typer.Option("--niveau", help=t("team.niveau"), show_default=False)] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help=t("team.output"), show_default=False)] = None,
 ) -> None:
+    from wijkmodulen.app import Workspace
     from wijkmodulen.team.formats import format_json, format_markdown, format_text
     from wijkmodulen.team.html import render_report_html
 
@@ -29,8 +30,7 @@ def team(
         fail(t("team.bad_format", value=fmt, choices=", ".join(FORMATS)))
     if niveau is not None and not 1 <= niveau <= 4:
         fail(t("team.bad_niveau", value=niveau))
-    if not profiel.is_file():
-        fail(t("team.no_profile", path=profiel))
+    Workspace.check_profile(profiel)  # before the KB is read: a wrong path is said at once
     report = open_workspace(kb_path).team_report(profiel, niveau)
     formatters = {"text": format_text, "markdown": format_markdown, "json": format_json, "html": render_report_html}
     text = formatters[fmt](report)

@@ -12,6 +12,7 @@ from rich.console import Console, RenderableType
 from wijkmodulen.cli.app import app
 from wijkmodulen.cli.common import err, fail, open_workspace, out
 from wijkmodulen.messages import t
+from wijkmodulen.sinks import for_terminal
 
 if TYPE_CHECKING:
     from wijkmodulen.app import Workspace
@@ -39,7 +40,7 @@ def _render(renderable: RenderableType) -> str:
     console = Console(width=PIPE_WIDTH, file=None, highlight=False, no_color=True, record=True)
     with console.capture() as capture:
         console.print(renderable)
-    return "\n".join(line.rstrip() for line in capture.get().splitlines()) + "\n"
+    return for_terminal("\n".join(line.rstrip() for line in capture.get().splitlines()) + "\n", lines=True)
 
 
 def _emit(content: str | bytes | RenderableType, output: Path | None) -> None:
@@ -58,7 +59,7 @@ def _emit(content: str | bytes | RenderableType, output: Path | None) -> None:
         sys.stdout.buffer.write(content)
         sys.stdout.buffer.flush()
     elif isinstance(content, str):
-        typer.echo(content, nl=False)
+        typer.echo(for_terminal(content, lines=True) if sys.stdout.isatty() else content, nl=False)
     elif out.is_terminal:
         out.print(content)
     else:

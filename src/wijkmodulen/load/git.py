@@ -9,6 +9,7 @@ seen before (the same file in the other revision, say) is not parsed again.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -28,6 +29,8 @@ from wijkmodulen.load.kb import (
 from wijkmodulen.load.limits import Limits
 from wijkmodulen.load.yaml_source import SourceFile
 from wijkmodulen.messages import t
+
+_OBJECT_ID = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
 
 
 class GitError(WijkmodulenError):
@@ -60,9 +63,17 @@ def _git(cwd: Path, *args: str, stdin: bytes | None = None, check: bool = True) 
     except NotADirectoryError:
         raise GitError(t("git.not_repository", path=cwd)) from None
     if check and result.returncode != 0:
+        _refuse_unsafe(result.stderr, cwd)
         lines = result.stderr.decode("utf-8", "replace").strip().splitlines()
         raise GitError(t("git.failed", command=args[0], detail=lines[-1] if lines else result.returncode))
     return result
+
+
+def _refuse_unsafe(stderr: bytes, cwd: Path) -> None:
+    """git refuses a repository owned by another user ("dubious ownership"): name safe.directory,
+    which the user may set after checking the owner, instead of calling it no repository."""
+    if b"dubious ownership" in stderr or b"safe.directory" in stderr:
+        raise GitError(t("git.unsafe_repository", path=cwd))
 
 
 def git_text(cwd: Path, *args: str, timeout: float | None = None) -> str | None:
@@ -86,6 +97,7 @@ def repo_root(path: Path) -> Path | None:
         return None
     result = _git(folder, "rev-parse", "--show-toplevel", check=False)
     if result.returncode != 0:
+        _refuse_unsafe(result.stderr, folder)
         return None
     return Path(os.fsdecode(result.stdout.rstrip(b"\n")))
 
@@ -95,9 +107,11 @@ def resolve_commit(root: Path, revision: str) -> str:
     if revision.startswith("-"):
         raise GitError(t("git.unknown_revision", revision=revision))
     result = _git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}", check=False)
-    if result.returncode != 0:
+    commit = result.stdout.decode("ascii", "replace").strip()
+    # `^main` (a negation) passes --verify and prints `^<id>`: only a plain object id names a commit
+    if result.returncode != 0 or not _OBJECT_ID.fullmatch(commit):
         raise GitError(t("git.unknown_revision", revision=revision))
-    return result.stdout.decode("ascii").strip()
+    return commit
 
 
 def list_tree(root: Path, commit: str, folder: PurePosixPath) -> list[TreeFile]:

@@ -8,7 +8,6 @@ that macro output counts as safe; ``finalize`` does the Markdown escaping before
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 import shutil
@@ -36,6 +35,7 @@ from wijkmodulen.render.html import IMAGE_TYPES
 from wijkmodulen.render.links import Link
 from wijkmodulen.render.output import check_targets
 from wijkmodulen.render.templates import RenderError, make_environment, render_template
+from wijkmodulen.sinks import for_yaml
 
 MKDOCS_FILE = "mkdocs.yml"
 DOCS_DIR = "docs"
@@ -62,7 +62,7 @@ MKDOCS_TEMPLATE = "markdown/mkdocs.yml.j2"
 _ANYWHERE = re.compile(r"([\\`*_\[\]#|])")
 # A leading '-' or '+' starts a list item ('- x'), and '---' is a rule or, under a line, a heading.
 _LIST_START = re.compile(r"^([-+])")
-_NUMBER_START = re.compile(r"^(\d+)([.)])(?=\s|$)")
+_NUMBER_START = re.compile(r"^([0-9]+)([.)])(?=\s|$)")  # list markers are ASCII digits
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
@@ -98,8 +98,8 @@ def _page_href(context: Context, page: str) -> Markup:
 
 
 def _yaml(value: Any) -> Markup:
-    # A JSON string is a valid YAML scalar, quoted and escaped.
-    return Markup(json.dumps(str(value), ensure_ascii=False))
+    # Quoted and escaped so that mkdocs' YAML reader gets the value back, U+2028 and all.
+    return Markup(for_yaml(str(value)))
 
 
 def _html(value: Any) -> Markup:

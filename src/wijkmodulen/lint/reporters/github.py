@@ -14,6 +14,7 @@ from wijkmodulen.lint.problem import Severity
 from wijkmodulen.lint.reporters.base import LintReporter
 from wijkmodulen.lint.reporters.common import relative_path, summary_line
 from wijkmodulen.messages import t
+from wijkmodulen.sinks import for_markdown_cell, for_terminal
 
 if TYPE_CHECKING:
     from wijkmodulen.lint.engine import LintResult
@@ -22,6 +23,7 @@ COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: 
 
 
 def _escape_data(value: str) -> str:
+    value = for_terminal(value, lines=True)  # the annotation is shown in a log that renders escapes
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
@@ -46,14 +48,22 @@ def format_github(result: LintResult, base: Path) -> str:
 
 
 # Inline Markdown (a table cell has no block markup): emphasis, code, links and images, HTML, entities,
-# strikethrough and the cell separator; each is shown as the character itself.
-_MARKUP = re.compile(r"([\\`*_\[\]<>|~&!])")
-_LINE_BREAK = re.compile(r"\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
+# strikethrough; each is shown as the character itself.
+_MARKUP = re.compile(r"([`*_\[\]<>~&!])")
 
 
 def _cell(value: str) -> str:
-    """KB text (file names, messages quoting a file) as the literal text of one table cell."""
-    return _MARKUP.sub(r"\\\1", _LINE_BREAK.sub(" ", value))
+    """KB text (file names, messages quoting a file) as the literal text of one table cell: the sink's
+    rules (no line break, ``|`` and ``\\`` escaped, no mentions, controls shown), then the inline markup."""
+    return _MARKUP.sub(r"\\\1", for_markdown_cell(value))
+
+
+def _code_cell(value: str) -> str:
+    """A location as code in one table cell: a fence longer than any run of backticks in it."""
+    text = for_markdown_cell(value)
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def step_summary(result: LintResult, base: Path) -> str:
@@ -62,7 +72,7 @@ def step_summary(result: LintResult, base: Path) -> str:
     if result.problems:
         lines += [t("lint.github.header"), "|---|---|---|---|"]
         lines += [
-            f"| {_cell(relative_path(p.file, base))}:{p.line}:{p.column} | {p.severity.label} "
+            f"| {_code_cell(f'{relative_path(p.file, base)}:{p.line}:{p.column}')} | {p.severity.label} "
             f"| {p.code} {p.rule} | {_cell(p.message)} |"
             for p in result.problems
         ]

@@ -8,7 +8,6 @@ nothing is lost.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,21 +15,16 @@ from typing import TYPE_CHECKING
 from wijkmodulen.lint.problem import Problem
 from wijkmodulen.lint.reporters.base import LintReporter
 from wijkmodulen.lint.reporters.common import relative_path
+from wijkmodulen.sinks import for_xml
 
 if TYPE_CHECKING:
     from wijkmodulen.lint.engine import LintResult
 
 SUITE = "wijkmodulen lint"
-# Characters XML 1.0 cannot hold at all (a control character in a file name or a quoted text).
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def _xml(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
 
 
 def _line(problem: Problem, base: Path) -> str:
-    return _xml(
+    return for_xml(
         f"{relative_path(problem.file, base)}:{problem.line}:{problem.column}: "
         f"{problem.severity.label} {problem.code} {problem.rule}: {problem.message}"
     )
@@ -46,11 +40,11 @@ def format_junit(result: LintResult, base: Path) -> str:
     suites = ET.Element("testsuites", {"name": SUITE, **counts})
     suite = ET.SubElement(suites, "testsuite", {"name": SUITE, **counts, "skipped": "0"})
     for path, found in cases:
-        case = ET.SubElement(suite, "testcase", {"classname": "wijkmodulen.lint", "name": _xml(relative_path(path, base))})
+        case = ET.SubElement(suite, "testcase", {"classname": "wijkmodulen.lint", "name": for_xml(relative_path(path, base))})
         for problem in found:
             if problem.severity >= result.fail_level:
                 failure = ET.SubElement(
-                    case, "failure", {"type": problem.code, "message": _xml(f"{problem.line}:{problem.column} {problem.message}")}
+                    case, "failure", {"type": problem.code, "message": for_xml(f"{problem.line}:{problem.column} {problem.message}")}
                 )
                 failure.text = _line(problem, base)
         rest = [p for p in found if p.severity < result.fail_level]
