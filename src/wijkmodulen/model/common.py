@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
 # Ids are part of file names and of references between files; the patterns are documented in
-# the README ("Ids") and enforced by lint rule WM101.
+# the docs (docs/kennisbank.md, "Ids") and enforced by lint rule WM101.
 # Two digits as printed (wmw-06); a national KB numbers past 99 without leading zeros (wmw-112).
 MODULE_ID = r"^(wmw|iow)-([1-9]\d{2,}|\d{2})$"
 SCW_COMPETENTIE_ID = r"^4[A-T]$"
