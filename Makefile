@@ -30,6 +30,8 @@ test: $(STAMP)
 	scripts/install-test-deps.sh
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy src
+	$(BIN)/mypy --platform win32 src
+	$(BIN)/mypy --platform darwin src
 	$(BIN)/wijkmodulen fmt --check data
 	$(BIN)/python -m pytest -q
 	$(MAKE) docs

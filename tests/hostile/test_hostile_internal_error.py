@@ -26,7 +26,7 @@ main()
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-c", FAILING, *args],
-        capture_output=True, text=True, timeout=60, check=False, cwd=cwd,
+        capture_output=True, text=True, encoding="utf-8", timeout=60, check=False, cwd=cwd,
     )
 
 

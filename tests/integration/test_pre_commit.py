@@ -59,7 +59,7 @@ def test_documented_hook_passes_a_clean_kb_and_fails_a_broken_one(tmp_path: Path
     def run() -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [str(PRE_COMMIT), "run", "--all-files"],
-            cwd=repo, env=env, capture_output=True, text=True, timeout=600, check=False,
+            cwd=repo, env=env, capture_output=True, text=True, encoding="utf-8", timeout=600, check=False,
         )
 
     clean = run()

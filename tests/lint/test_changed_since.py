@@ -21,7 +21,7 @@ def _lint(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env.pop("GITHUB_ACTIONS", None)
     return subprocess.run(
         [sys.executable, "-m", "wijkmodulen", "lint", "kb", *args],
-        cwd=cwd, env=env, capture_output=True, text=True, check=False,
+        cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8", check=False,
     )
 
 

@@ -155,7 +155,7 @@ def test_the_sarif_check_can_fail(tmp_path: Path) -> None:
 def _lint(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "wijkmodulen", "lint", *args],
-        capture_output=True, text=True, env={**os.environ, **env}, check=False,
+        capture_output=True, text=True, encoding="utf-8", env={**os.environ, **env}, check=False,
     )
 
 

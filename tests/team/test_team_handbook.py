@@ -106,7 +106,7 @@ def test_markdown_team_handbook_builds_with_mkdocs_strict(tmp_path: Path) -> Non
     assert "Teamrapport: Wijkteam Noord\": team.md" in (out / "mkdocs.yml").read_text(encoding="utf-8")
     run_ = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(out / "mkdocs.yml"), "-d", str(tmp_path / "s")],
-        capture_output=True, text=True, check=False,
+        capture_output=True, text=True, encoding="utf-8", check=False,
     )
     assert run_.returncode == 0, run_.stderr
     assert "WARNING" not in run_.stderr
