@@ -63,8 +63,9 @@ def xref_kb(minimal_kb: Path) -> Path:
 
 
 # The folder says what a test needs: everything under browser/ drives Chromium or the Nu Html
-# Checker, everything under pdf/ renders or reads a PDF (`make test-fast` leaves both out).
-_MARK_BY_FOLDER = {"browser": "browser", "pdf": "pdf"}
+# Checker, everything under pdf/ renders or reads a PDF, and the hostile/ tests run the real command
+# as a child process per case (`make test-fast` leaves all three out).
+_MARK_BY_FOLDER = {"browser": "browser", "pdf": "pdf", "hostile": "slow"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -95,6 +95,7 @@ def test_summary_counts_per_kind_and_profession() -> None:
     assert "SCW-competenties: 20" in result.stdout
 
 
+@pytest.mark.slow
 def test_python_dash_m_runs_as_a_real_process() -> None:
     env = {**os.environ, "NO_COLOR": "1"}
     result = subprocess.run(
@@ -105,6 +106,7 @@ def test_python_dash_m_runs_as_a_real_process() -> None:
     assert "Kennisbank:" in result.stderr
 
 
+@pytest.mark.slow
 def test_schema_export_validates_shipped_files_with_check_jsonschema(tmp_path: Path) -> None:
     result = runner.invoke(app, ["schema", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output

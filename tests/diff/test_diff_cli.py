@@ -17,6 +17,8 @@ from wijkmodulen.cli import app
 from conftest import MINIMAL
 from scenario import WMW01, History, build_history
 
+pytestmark = pytest.mark.slow
+
 runner = CliRunner()
 
 

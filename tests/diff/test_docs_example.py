@@ -6,12 +6,15 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from wijkmodulen.cli import app
 
 from conftest import ROOT
 from gitrepo import GitRepo
+
+pytestmark = pytest.mark.slow
 
 WMW06 = "data/modules/wmw-06-eerste-hulp-bij-financiele-problemen.yaml"
 

@@ -9,8 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import MINIMAL
 from gitrepo import GitRepo
+
+pytestmark = pytest.mark.slow
 
 WMW02 = "kb/modules/wmw-02-signaalopvolging.yaml"
 WMW03 = "kb/modules/wmw-03-eerste-hulp.yaml"

@@ -13,6 +13,8 @@ from wijkmodulen.cli import app
 
 from conftest import SHIPPED
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.mark.parametrize("args", [[], ["--module", "wmw-02", "--module", "iow-04"], ["--competentie", "4P"]])
 def test_mkdocs_build_strict(tmp_path: Path, args: list[str]) -> None:

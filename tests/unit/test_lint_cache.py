@@ -141,6 +141,7 @@ class _Touch:
         return (open, (self.path, "w"))
 
 
+@pytest.mark.slow
 def test_two_lint_runs_sharing_a_cache_at_once_both_finish_and_leave_it_usable(tmp_path: Path) -> None:
     kb = tmp_path / "kb"
     subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), "200", str(kb)], check=True)
