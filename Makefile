@@ -37,11 +37,12 @@ test: $(STAMP)
 	$(MAKE) docs
 	scripts/check-dist.sh $(BIN)/python
 
-# The edit-test loop: lint, types and the tests that are neither slow nor drive a browser or a PDF.
+# The edit-test loop: lint, types and the tests that are neither slow nor drive a browser or a PDF,
+# on two processes (pytest-xdist).
 test-fast: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy src
-	$(BIN)/python -m pytest -q -m "not slow and not browser and not pdf"
+	$(BIN)/python -m pytest -q -n 2 -m "not slow and not browser and not pdf"
 
 # The documentation site (mkdocs.yml, docs/) into build/site (not committed); make test builds it too.
 SITE ?= build/site
