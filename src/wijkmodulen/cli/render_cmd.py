@@ -118,4 +118,4 @@ def render(
     except (SelectionError, RenderError) as error:
         fail(str(error))
     err.print(t("render.written", modules=len(handbook.modules), path=target), markup=False)
-    out.print(str(target), markup=False)
+    out.print(target.as_posix(), markup=False)

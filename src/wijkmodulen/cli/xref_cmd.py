@@ -29,7 +29,7 @@ BEROEPEN = {
     "individueel-opbouwwerk": "individueel-opbouwwerk",
     "iow": "individueel-opbouwwerk",
 }
-# Tables on a pipe or in a file are laid out for the width the README and tests assume.
+# Tables on a pipe or in a file are laid out for the width the docs and tests assume.
 PIPE_WIDTH = 100
 
 KbArgument = Annotated[Path | None, typer.Argument(help=t("kb.argument"), show_default=False)]
