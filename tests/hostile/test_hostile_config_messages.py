@@ -150,7 +150,8 @@ def test_lint_changed_since_in_a_repository_of_another_user(tmp_path: Path) -> N
         os.lchown(path, 65534, 65534)
     env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1", "NO_COLOR": "1"}
     run = subprocess.run([sys.executable, "-m", "wijkmodulen", "lint", "--changed-since", "main", "data"],
-                         cwd=repo.root, env=env, capture_output=True, text=True, check=False, timeout=120)
+                         cwd=repo.root, env=env, capture_output=True, text=True, encoding="utf-8",
+                         check=False, timeout=120)
     assert run.returncode == 2, (run.stdout, run.stderr)
     assert "safe.directory" in run.stderr
     assert "Traceback" not in run.stderr

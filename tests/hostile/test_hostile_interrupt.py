@@ -11,6 +11,7 @@ import random
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 
 from wijkmodulen.load.kb import kb_files, load_knowledge_base
@@ -18,6 +19,8 @@ from wijkmodulen.load.yaml_source import load_text
 
 from conftest import MINIMAL, SHIPPED, findings
 from interrupt import TEMPORARY, files, restore, run_cli, slow_disk, temporaries, timed
+
+pytestmark = pytest.mark.slow
 
 SEED = 14
 FMT_KILLS = 20

@@ -34,7 +34,7 @@ def test_an_unknown_format_names_the_choices() -> None:
     assert f"kies uit: {', '.join(format_names())}" in result.stderr
 
 
-def test_the_readme_documents_every_format() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    table = readme.split("### Output formats", 1)[1].split("\n\n")[2]
+def test_the_documentation_lists_every_format() -> None:
+    page = (ROOT / "docs" / "reference" / "uitvoer.md").read_text(encoding="utf-8")
+    table = page.split("| format | for | what |", 1)[1].split("\n\n")[0]
     assert tuple(re.findall(r"^\| `([a-z]+)` \|", table, flags=re.MULTILINE)) == format_names()

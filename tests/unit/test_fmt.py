@@ -51,6 +51,7 @@ def test_commented_fixture_exact_output(path: Path) -> None:
     assert format_file(path, model_of(path)).text == expected
 
 
+@pytest.mark.slow
 def test_shipped_data_is_canonical() -> None:
     result = runner.invoke(app, ["fmt", "--check", str(SHIPPED)])
     assert result.exit_code == 0, result.output

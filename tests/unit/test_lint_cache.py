@@ -142,6 +142,7 @@ class _Touch:
         return (open, (self.path, "w"))
 
 
+@pytest.mark.slow
 def test_two_lint_runs_sharing_a_cache_at_once_both_finish_and_leave_it_usable(tmp_path: Path) -> None:
     kb = tmp_path / "kb"
     subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), "200", str(kb)], check=True)
@@ -151,7 +152,7 @@ def test_two_lint_runs_sharing_a_cache_at_once_both_finish_and_leave_it_usable(t
     directory = tmp_path / "cache"
     env = {**os.environ, "WIJKMODULEN_CACHE_DIR": str(directory)}
     command = [sys.executable, "-m", "wijkmodulen", "lint", "--format", "concise", str(kb)]
-    runs = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    runs = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
             for _ in range(2)]
     outputs = [run.communicate(timeout=120) for run in runs]
     assert [run.returncode for run in runs] == [1, 1], outputs
@@ -163,7 +164,7 @@ def test_two_lint_runs_sharing_a_cache_at_once_both_finish_and_leave_it_usable(t
     with next(directory.glob("lint-*.pickle")).open("rb") as handle:
         stored = pickle.load(handle)
     assert len(stored["files"]) == 255
-    third = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    third = subprocess.run(command, env=env, capture_output=True, text=True, encoding="utf-8", check=False)
     assert (third.returncode, third.stdout) == (1, outputs[0][0])
 
 

@@ -129,7 +129,7 @@ def test_shipped_gaps_are_the_unserved_target_groups() -> None:
         "ouderen", "niet-aangeboren-hersenletsel", "licht-verstandelijke-beperking", "migratieachtergrond", "lhbti",
         "laaggeletterdheid",
     ]
-    assert gaps.scope.count == 6  # every competence and domain is reached (README, 'Koppelingen')
+    assert gaps.scope.count == 6  # every competence and domain is reached (docs/kennisbank.md, 'Koppelingen')
 
 
 def test_lookup_competence_per_profession(xref_kb: Path) -> None:

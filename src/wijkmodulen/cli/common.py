@@ -79,4 +79,4 @@ def _shown(path: Path) -> str:
     try:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix() or "."
     except ValueError:
-        return str(path)
+        return path.as_posix()

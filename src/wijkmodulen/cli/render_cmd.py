@@ -45,4 +45,4 @@ def render(
     selectie = Selectie(tuple(beroep or ()), tuple(cluster or ()), tuple(module or ()), tuple(competentie or ()))
     handbook, target = workspace.render(fmt, out_dir, selectie, meta, template_dir, team)
     err.print(t("render.written", modules=len(handbook.modules), path=target), markup=False)
-    out.print(str(target), markup=False)
+    out.print(target.as_posix(), markup=False)

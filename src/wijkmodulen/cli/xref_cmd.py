@@ -22,7 +22,7 @@ MATRIX_FORMATS = ("table", "csv", "markdown", "json", "html")
 REPORT_FORMATS = ("table", "markdown", "json")
 GRAPH_FORMATS = ("mermaid", "dot")
 COMPARE_FORMATS = ("text", "markdown", "html")
-# Tables on a pipe or in a file are laid out for the width the README and tests assume.
+# Tables on a pipe or in a file are laid out for the width the docs and tests assume.
 PIPE_WIDTH = 100
 
 KbArgument = Annotated[Path | None, typer.Argument(help=t("kb.argument"), show_default=False)]

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
 # Ids are part of file names and of references between files; the patterns are documented in
-# the README ("Ids") and enforced by lint rule WM101.
+# the docs (docs/kennisbank.md, "Ids") and enforced by lint rule WM101.
 # Two digits as printed (wmw-06); a national KB numbers past 99 without leading zeros (wmw-112).
 # Digits are spelled [0-9]: `\d` takes Arabic-Indic and full-width digits too (in Python's re and in
 # pydantic's regex engine alike), which would let a look-alike id become a page name.

@@ -95,7 +95,7 @@ class Kopjes(Strict):
 
 
 class Koppelingen(Strict):
-    """Editorial links: not in the publication, chosen by the editors (see README, 'Koppelingen')."""
+    """Editorial links: not in the publication, chosen by the editors (see docs/kennisbank.md, 'Koppelingen')."""
 
     herkomst: Herkomst = Field(description="Altijd 'redactioneel': de publicatie legt deze koppelingen niet.")
     competenties: list[str] = Field(default_factory=list, description="SCW-competenties (4A-4T) en gk-1..gk-7.")

@@ -26,6 +26,19 @@ MESSAGES: dict[str, str] = {
     "rules.help": "Toon alle lintregels: code, naam, ernst, bereik en uitleg met voorbeelden.",
     "rules.scope.file": "per bestand",
     "rules.scope.kb": "hele kennisbank",
+    "rules.page.title": "Regels",
+    "rules.page.intro": (
+        "Alle lintregels, gemaakt uit de documentatie in de code (`wijkmodulen rules` toont hetzelfde). "
+        "Elke regel heeft hier een eigen anker: `#wm101` voor WM101. Regels zet je uit, stel je anders af "
+        "of geef je een andere ernst in de [configuratie](../configuratie.md); één bevinding zwijgt een "
+        "[onderdrukking](../controleren.md#suppressions)."
+    ),
+    "rules.page.table": "| code | naam | ernst | bereik | wat |",
+    "rules.page.facts": "**Ernst:** {severity} · **bereik:** {scope}",
+    "rules.page.fixable": " · **herstel:** `wijkmodulen fmt --fix`",
+    "rules.page.options": "**Opties** (`[tool.wijkmodulen.lint.rules.{code}]`):",
+    "rules.page.passes": "Goed:",
+    "rules.page.fails": "Fout:",
     "version.help": "Toon het versienummer en stop.",
     "debug.help": "Toon bij een interne fout de volledige traceback (voor een foutmelding).",
     # --- CLI output -----------------------------------------------------------------------
