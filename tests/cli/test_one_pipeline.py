@@ -42,11 +42,13 @@ def large_module_kb(minimal_kb: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return minimal_kb
 
 
+@pytest.mark.slow  # a 5 MB file, read by each command
 def test_lint_reads_a_file_within_the_configured_limit(large_module_kb: Path) -> None:
     result = runner.invoke(app, ["lint", "--no-cache"])
     assert result.exit_code == 0, result.output
 
 
+@pytest.mark.slow  # a 5 MB file, read by each command
 def test_xref_honours_the_configured_limit(large_module_kb: Path) -> None:
     result = runner.invoke(app, ["xref", "--format", "json"])
     assert result.exit_code == 0, result.output
@@ -54,12 +56,14 @@ def test_xref_honours_the_configured_limit(large_module_kb: Path) -> None:
     assert "wmw-03" in {row["id"] for row in json.loads(result.stdout)["rijen"]}
 
 
+@pytest.mark.slow  # a 5 MB file, read by each command
 def test_render_honours_the_configured_limit(large_module_kb: Path, tmp_path: Path) -> None:
     result = runner.invoke(app, ["render", "--format", "markdown", "--out", str(tmp_path / "handboek")])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "handboek" / "docs" / "modulen" / "wmw-03.md").is_file()
 
 
+@pytest.mark.slow  # a 5 MB file, read by each command
 def test_team_honours_the_configured_limit(large_module_kb: Path, tmp_path: Path) -> None:
     profile = tmp_path / "team.yaml"
     profile.write_text(KLEIN, encoding="utf-8")
@@ -68,6 +72,7 @@ def test_team_honours_the_configured_limit(large_module_kb: Path, tmp_path: Path
     assert "wmw-03" in {m["id"] for m in json.loads(result.stdout)["aanbod"]}
 
 
+@pytest.mark.slow  # a 5 MB file, read by each command
 def test_new_honours_the_configured_limit(large_module_kb: Path) -> None:
     # wmw-03 is the highest wmw number: read, it makes the new module wmw-04.
     result = runner.invoke(app, ["new", "Nazorg", "--beroep", "wijkmaatschappelijk-werk",

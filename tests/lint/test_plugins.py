@@ -14,6 +14,8 @@ import pytest
 
 from conftest import MINIMAL
 
+pytestmark = pytest.mark.slow  # every test starts wijkmodulen processes
+
 GOOD_RULE = '''
 from wijkmodulen.lint.problem import Finding, Severity
 from wijkmodulen.lint.rule import Rule
