@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
+from wijkmodulen.io.reader import read_guarded
 from wijkmodulen.load.kb import (
     DEFAULT_LIMITS,
     KnowledgeBase,
@@ -21,7 +22,6 @@ from wijkmodulen.load.kb import (
     build_knowledge_base,
     kb_file_kind,
     kb_order,
-    read_guarded,
     read_source,
 )
 from wijkmodulen.load.limits import Limits
