@@ -10,19 +10,22 @@ folder, flushed to disk, then renamed over the target, so a reader never sees ha
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path, PurePath
 
 from wijkmodulen.messages import t
 
 
-class OutputRefused(Exception):
-    """A file that is not written, with the reason (Dutch)."""
+class OutputRefused(OSError):
+    """A file that is not written, with the reason (Dutch) as its ``strerror``, so that every
+    caller that reports an OSError reports this one the same way."""
 
     def __init__(self, message: str) -> None:
-        super().__init__(message)
+        super().__init__(errno.EPERM, message)
         self.message = message
 
 
@@ -79,8 +82,11 @@ def check_target(target: Path) -> os.stat_result | None:
     return info
 
 
-def write_output(root: Path, relative: str | PurePath, data: bytes | str, *, private: bool = False) -> Path:
-    """Write ``data`` (text is written as UTF-8 with ``\\n`` line ends) to ``root / relative``.
+def write_output(
+    root: Path, relative: str | PurePath, data: bytes | str | Iterable[bytes], *, private: bool = False
+) -> Path:
+    """Write ``data`` (text as UTF-8; or the chunks of a large file, so that it need not be in
+    memory twice) to ``root / relative``.
 
     OutputRefused for a name outside ``root`` or a link on the way; OSError when the system
     refuses. An existing file's permission bits are kept; a new one gets 0o666 minus the umask
@@ -100,11 +106,13 @@ def write_output(root: Path, relative: str | PurePath, data: bytes | str, *, pri
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    chunks: Iterable[bytes] = (data.encode("utf-8"),) if isinstance(data, str) else (
+        (data,) if isinstance(data, bytes) else data)
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{inside.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
+            for chunk in chunks:
+                stream.write(chunk)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, mode)
@@ -119,6 +127,23 @@ def write_output(root: Path, relative: str | PurePath, data: bytes | str, *, pri
 def write_file(path: Path, data: bytes | str, *, private: bool = False) -> Path:
     """``write_output`` for one file the user named (``-o FILE``): its folder is the output root."""
     return write_output(path.parent, path.name, data, private=private)
+
+
+def append_file(path: Path, text: str) -> None:
+    """Append ``text`` to the regular file at ``path`` (created if missing), never through a link
+    and never to a FIFO or device: for a report file a CI runner names (``$GITHUB_STEP_SUMMARY``)."""
+    flags = (os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+             | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        descriptor = os.open(path, flags, 0o666)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise OutputRefused(t("files.out_link", path=path)) from None
+        raise
+    with os.fdopen(descriptor, "ab") as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            raise OutputRefused(t("files.out_blocked", path=path))
+        stream.write(text.encode("utf-8"))
 
 
 def remove_output(root: Path, relative: str | PurePath) -> bool:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import json
 import os
 import stat
@@ -254,9 +255,10 @@ class LintCache:
             if not _trusted_folder(self.directory):
                 return
             memos = {code: memo.used for code, memo in self._memos.items()}
-            lines = [f"wijkmodulen-lint-cache {FORMAT}\t{self.key}\t{encode(memos)}\n"]
-            lines.extend(entry.line(relative) + "\n" for relative, entry in self._new.items())
-            write_output(self.directory, self.file.name, "".join(lines).encode("utf-8"), private=True)
+            header = f"wijkmodulen-lint-cache {FORMAT}\t{self.key}\t{encode(memos)}\n"
+            lines = ((entry.line(relative) + "\n").encode("utf-8") for relative, entry in self._new.items())
+            write_output(self.directory, self.file.name, itertools.chain((header.encode("utf-8"),), lines),
+                         private=True)
         except (OSError, CacheFormatError, OutputRefused):
             return
 

@@ -11,5 +11,8 @@ MESSAGES: dict[str, str] = {
         "Sjabloon {name}, regel {line}: dit mag een sjabloon niet ({detail}). "
         "Sjablonen draaien afgeschermd: ze kunnen geen bestanden, programma's of interne gegevens bereiken."
     ),
+    "files.config_outside": "{setting} = {value} wijst buiten de map van de configuratie ({folder}); niet gebruikt.",
+    "render.bad_logo_file": "Logo {path} niet gelezen: {detail}",
+    "lint.summary_unwritable": "Samenvatting voor GitHub niet geschreven naar {path}: {detail}",
     "files.template_unreadable": "Sjabloon {name} kan niet gelezen worden: {detail}",
 }
