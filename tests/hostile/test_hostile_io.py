@@ -322,11 +322,11 @@ def test_diff_never_fetches_a_huge_blob(minimal_kb: Path, tmp_path: Path) -> Non
     kb = repo.root / "kb"
     subprocess.run(["cp", "-r", str(minimal_kb), str(kb)], check=True)
     first = repo.commit("kb")
-    (repo.root / "groot.bin").write_bytes(b"\0" * 200 * 1024 * 1024)
+    (kb / "modules" / "groot.bin").write_bytes(b"\0" * 200 * 1024 * 1024)
     huge_kb_file = kb / "modules" / "wmw-60-groot.yaml"
     huge_kb_file.write_bytes(b"id: wmw-60\n# " + b"x" * 30 * 1024 * 1024 + b"\n")
     second = repo.commit("groot")
-    (repo.root / "groot.bin").unlink()
+    (kb / "modules" / "groot.bin").unlink()
     # Measured by a small parent: a child forked from this (large) test process would inherit its
     # high-water mark of resident memory.
     wrapper = (
