@@ -110,7 +110,7 @@ def test_a_tool_version_change_starts_a_new_cache(minimal_kb: Path, tmp_path: Pa
 def test_a_damaged_cache_is_ignored(minimal_kb: Path, tmp_path: Path) -> None:
     directory = tmp_path / "cache"
     _, cache = cached_lint(minimal_kb, directory)
-    cache.file.write_bytes(b"wijkmodulen-lint-cache 4\tbeschadigd\n\x80\x05")
+    cache.file.write_bytes(b"wijkmodulen-lint-cache 5\tbeschadigd\n\x80\x05")
     result, again = cached_lint(minimal_kb, directory)
     assert found(result, minimal_kb) == findings(minimal_kb)
     assert len(again.fresh) == len(result.kb.files)

@@ -40,7 +40,7 @@ from pydantic import BaseModel
 import wijkmodulen
 from wijkmodulen.io.reader import read_bounded
 from wijkmodulen.io.writer import OutputRefused, write_output
-from wijkmodulen.lint.cache_codec import MODELS, CacheFormatError, decode, encode
+from wijkmodulen.lint.cache_codec import MODELS, CacheFormatError, decode, decode_data, encode, encode_data
 from wijkmodulen.lint.problem import Problem
 from wijkmodulen.lint.rule import Memo, Rule
 from wijkmodulen.lint.rules import RULES
@@ -57,7 +57,7 @@ from wijkmodulen.load.limits import Limits
 from wijkmodulen.load.suppressions import NONE
 from wijkmodulen.load.yaml_source import SourceFile
 
-FORMAT = 4
+FORMAT = 5
 
 
 def cache_dir() -> Path:
@@ -147,8 +147,8 @@ def _trusted_folder(directory: Path) -> bool:
 @dataclass
 class _Entry:
     digest: str
-    # The file as read, as stored (see _payload): its validated model and its data are decoded
-    # from here; a warm run writes the unchanged files' payloads back as they are.
+    # The file as read, as stored (see _payload): its model is validated from the data here;
+    # a warm run writes the unchanged files' payloads back as they are.
     payload: str
     problems: list[tuple[int, int, str, Any, str, str]] | None = None  # line, column, code, severity, message, rule
     # The file's (size, mtime, ctime, inode, device) when it was hashed, if it had not been
@@ -294,7 +294,7 @@ class _CachedSource(SourceFile):
     @property
     def data(self) -> Any:
         if self._stored_data is not None:
-            self._data = decode(self._stored_data)
+            self._data = decode_data(self._stored_data)
             self._stored_data = None
         return self._data
 
@@ -305,15 +305,16 @@ class _CachedSource(SourceFile):
 
 
 def _payload(source: SourceFile, model: BaseModel | None, issues: list[LoadIssue]) -> str:
-    """A read file as stored: model class, model as JSON, data, and the rest (text, fingerprint,
-    suppressions, load issues), tab-separated (JSON has no tabs outside its strings)."""
+    """A read file as stored: the name of its model class ("" when it has none), its data, and the
+    rest (text, fingerprint, suppressions, load issues), tab-separated (JSON has no tabs outside
+    its strings). The model itself is not stored: it is validated again from the data, which
+    takes no longer than decoding a stored copy and keeps the cache to plain data."""
     rest = [source.text, source.fingerprint, source.suppressions,
             [(i.kind, i.message, i.path, i.position) for i in issues]]
     name = "" if model is None else type(model).__name__
     if model is not None and MODELS.get(name) is not type(model):
         raise CacheFormatError(name)
-    model_json = "" if model is None else model.model_dump_json(warnings=False)
-    return "\t".join((name, model_json, encode(source.data), encode(rest)))
+    return "\t".join((name, encode_data(source.data), encode(rest)))
 
 
 def load_with_cache(root: Path, limits: Limits, cache: LintCache) -> KnowledgeBase:
@@ -370,9 +371,10 @@ def load_with_cache(root: Path, limits: Limits, cache: LintCache) -> KnowledgeBa
 def _add_cached(kb: KnowledgeBase, cache: LintCache, path: Path, relative: str, entry: _Entry, digest: str) -> bool:
     """Add a file as the cache kept it; False if its payload cannot be read (then it is read anew)."""
     try:
-        name, model_json, data_json, rest_json = entry.payload.split("\t")
+        name, data_json, rest_json = entry.payload.split("\t")
         text, fingerprint, suppressions, stored_issues = decode(rest_json)
-        model = MODELS[name].model_validate_json(model_json) if name else None
+        # The data is decoded for validation and let go: the source decodes it again if asked.
+        model = MODELS[name].model_validate(decode_data(data_json)) if name else None
         source = _CachedSource(path, text, None, suppressions, None if fingerprint is None else tuple(fingerprint),
                                stored_data=data_json)
         issues = [LoadIssue(source, kind, message, tuple(where), position)

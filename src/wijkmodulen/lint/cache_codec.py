@@ -146,6 +146,33 @@ def _hashable(key: Any) -> Any:
     return key
 
 
+def _is_plain(value: Any) -> bool:
+    """Whether JSON gives ``value`` back as it is: text keys only (not the marker), no tuples."""
+    if value is None or isinstance(value, (str, bool, float)) or type(value) is int:
+        return True
+    if isinstance(value, list):
+        return all(_is_plain(item) for item in value)
+    if isinstance(value, dict):
+        return MARK not in value and all(type(k) is str and _is_plain(v) for k, v in value.items())
+    return False
+
+
+def encode_data(value: Any) -> str:
+    """A file's YAML data: plain JSON after "j" when JSON keeps it as it is (the usual case, decoded
+    without a Python call per mapping), else tagged JSON after "t"."""
+    if _is_plain(value):
+        return "j" + json.dumps(value, ensure_ascii=False, separators=(",", ":"), check_circular=False)
+    return "t" + encode(value)
+
+
+def decode_data(text: str) -> Any:
+    if text[:1] == "j":
+        return json.loads(text[1:])
+    if text[:1] == "t":
+        return decode(text[1:])
+    raise CacheFormatError(text[:1])
+
+
 def decode(text: str) -> Any:
     """The value ``encode`` gave ``text``; CacheFormatError (or ValueError) for anything else."""
     try:
