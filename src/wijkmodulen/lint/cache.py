@@ -149,25 +149,27 @@ class _Entry:
     digest: str
     # The file as read, as stored (see _payload): its model is validated from the data here;
     # a warm run writes the unchanged files' payloads back as they are.
-    payload: str
+    payload: bytes  # UTF-8: a str holding one typographic quote would take two bytes a character
     problems: list[tuple[int, int, str, Any, str, str]] | None = None  # line, column, code, severity, message, rule
     # The file's (size, mtime, ctime, inode, device) when it was hashed, if it had not been
     # touched for a while then: a file with the same status is taken as unchanged without reading.
     status: tuple[int, ...] | None = None
 
-    def line(self, relative: str) -> str:
+    def line(self, relative: str) -> bytes:
         problems = None if self.problems is None else encode(self.problems)
         status = None if self.status is None else list(self.status)
-        return "\t".join((json.dumps(relative), self.digest, json.dumps(status), json.dumps(problems), self.payload))
+        fields = "\t".join((json.dumps(relative), self.digest, json.dumps(status), json.dumps(problems), ""))
+        return fields.encode("utf-8") + self.payload + b"\n"
 
 
 def _status(info: os.stat_result) -> tuple[int, ...]:
     return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
 
 
-def _parse_entry(line: str) -> tuple[str, _Entry]:
+def _parse_entry(line: bytes) -> tuple[str, _Entry]:
     """One stored entry line; ValueError (or CacheFormatError) if it is not one."""
-    relative_json, digest, status_json, problems_json, payload = line.split("\t", 4)
+    relative_json, digest_bytes, status_json, problems_json, payload = line.split(b"\t", 4)
+    digest = digest_bytes.decode("ascii")
     relative = json.loads(relative_json)
     status = json.loads(status_json)
     problems_text = json.loads(problems_json)
@@ -178,7 +180,7 @@ def _parse_entry(line: str) -> tuple[str, _Entry]:
     problems = None if problems_text is None else decode(problems_text)
     if problems is not None and not isinstance(problems, list):
         raise ValueError(line[:40])
-    return relative, _Entry(digest, payload.rstrip("\n"), problems, None if status is None else tuple(status))
+    return relative, _Entry(digest, payload.rstrip(b"\n"), problems, None if status is None else tuple(status))
 
 
 @dataclass
@@ -215,11 +217,11 @@ class LintCache:
         except OSError:  # missing, or a link (ELOOP)
             return
         try:
-            with os.fdopen(descriptor, "r", encoding="utf-8", newline="\n") as handle:
+            with os.fdopen(descriptor, "rb") as handle:
                 info = os.fstat(handle.fileno())
                 if not stat.S_ISREG(info.st_mode) or not _trusted(info):
                     return
-                header = handle.readline().rstrip("\n").split("\t", 2)
+                header = handle.readline().decode("utf-8").rstrip("\n").split("\t", 2)
                 if len(header) != 3 or header[0] != f"wijkmodulen-lint-cache {FORMAT}" or header[1] != self.key:
                     return
                 memos = decode(header[2])
@@ -256,7 +258,7 @@ class LintCache:
                 return
             memos = {code: memo.used for code, memo in self._memos.items()}
             header = f"wijkmodulen-lint-cache {FORMAT}\t{self.key}\t{encode(memos)}\n"
-            lines = ((entry.line(relative) + "\n").encode("utf-8") for relative, entry in self._new.items())
+            lines = (entry.line(relative) for relative, entry in self._new.items())
             write_output(self.directory, self.file.name, itertools.chain((header.encode("utf-8"),), lines),
                          private=True)
         except (OSError, CacheFormatError, OutputRefused):
@@ -285,8 +287,8 @@ class _CachedSource(SourceFile):
     for (the cross-file rules need the models of every file, but the data of few)."""
 
     def __init__(self, path: Path, text: str, data: Any = None, suppressions: Any = NONE,
-                 fingerprint: Any = None, stored_data: str | None = None) -> None:
-        self._stored_data: str | None = None
+                 fingerprint: Any = None, stored_data: bytes | None = None) -> None:
+        self._stored_data: bytes | None = None
         self._data: Any = None
         super().__init__(path=path, text=text, data=data, suppressions=suppressions, fingerprint=fingerprint)
         self._stored_data = stored_data
@@ -304,7 +306,7 @@ class _CachedSource(SourceFile):
         self._stored_data = None
 
 
-def _payload(source: SourceFile, model: BaseModel | None, issues: list[LoadIssue]) -> str:
+def _payload(source: SourceFile, model: BaseModel | None, issues: list[LoadIssue]) -> bytes:
     """A read file as stored: the name of its model class ("" when it has none), its data, and the
     rest (text, fingerprint, suppressions, load issues), tab-separated (JSON has no tabs outside
     its strings). The model itself is not stored: it is validated again from the data, which
@@ -314,7 +316,7 @@ def _payload(source: SourceFile, model: BaseModel | None, issues: list[LoadIssue
     name = "" if model is None else type(model).__name__
     if model is not None and MODELS.get(name) is not type(model):
         raise CacheFormatError(name)
-    return "\t".join((name, encode_data(source.data), encode(rest)))
+    return "\t".join((name, encode_data(source.data), encode(rest))).encode("utf-8")
 
 
 def load_with_cache(root: Path, limits: Limits, cache: LintCache) -> KnowledgeBase:
@@ -371,7 +373,8 @@ def load_with_cache(root: Path, limits: Limits, cache: LintCache) -> KnowledgeBa
 def _add_cached(kb: KnowledgeBase, cache: LintCache, path: Path, relative: str, entry: _Entry, digest: str) -> bool:
     """Add a file as the cache kept it; False if its payload cannot be read (then it is read anew)."""
     try:
-        name, data_json, rest_json = entry.payload.split("\t")
+        name_bytes, data_json, rest_json = entry.payload.split(b"\t")
+        name = name_bytes.decode("ascii")
         text, fingerprint, suppressions, stored_issues = decode(rest_json)
         # The data is decoded for validation and let go: the source decodes it again if asked.
         model = MODELS[name].model_validate(decode_data(data_json)) if name else None

@@ -165,15 +165,16 @@ def encode_data(value: Any) -> str:
     return "t" + encode(value)
 
 
-def decode_data(text: str) -> Any:
-    if text[:1] == "j":
+def decode_data(text: bytes) -> Any:
+    """The value ``encode_data`` gave ``text`` (as UTF-8 bytes)."""
+    if text[:1] == b"j":
         return json.loads(text[1:])
-    if text[:1] == "t":
+    if text[:1] == b"t":
         return decode(text[1:])
-    raise CacheFormatError(text[:1])
+    raise CacheFormatError(repr(text[:1]))
 
 
-def decode(text: str) -> Any:
+def decode(text: str | bytes) -> Any:
     """The value ``encode`` gave ``text``; CacheFormatError (or ValueError) for anything else."""
     try:
         return json.loads(text, object_hook=_restore)
