@@ -103,10 +103,20 @@ def describe_validation_error(error: ValidationError, prefix: str = "") -> str:
     return "; ".join(parts)
 
 
+# A configuration file larger than this is not read (it comes with the repository, like the KB).
+CONFIG_MAX_BYTES = 1024 * 1024
+
+
 def _table(path: Path) -> dict[str, Any] | None:
+    from wijkmodulen.io.reader import Refused, read_named
+
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        data = tomllib.loads(read_named(path, path.parent, CONFIG_MAX_BYTES).decode("utf-8"))
+    except Refused as refused:
+        raise ConfigError(path, refused.message) from None
+    except OSError as error:
+        raise ConfigError(path, error.strerror or str(error)) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError(path, str(error)) from None
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("wijkmodulen")

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from wijkmodulen.atomic import write_atomic
 from wijkmodulen.errors import WijkmodulenError
 from wijkmodulen.fmt.emitter import dump, kb_yaml
 from wijkmodulen.fmt.formatter import format_text
+from wijkmodulen.io.writer import write_file
 from wijkmodulen.load.kb import KnowledgeBase
 from wijkmodulen.messages import t
 from wijkmodulen.model import kinds
@@ -109,4 +109,4 @@ def _content(identifier: str, titel: str, beroep: str, functie: str, cluster: st
 
 
 def write_module(module: NewModule) -> None:
-    write_atomic(module.path, module.text)
+    write_file(module.path, module.text)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-# write_atomic's temporary files: ".<name>.<random>.tmp" beside the file they replace
+# the safe writer's temporary files: ".<name>.<random>.tmp" beside the file they replace
 TEMPORARY = re.compile(r"^\.(?P<name>.+)\.[a-z0-9_]+\.tmp$")
 
 

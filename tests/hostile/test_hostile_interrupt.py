@@ -46,7 +46,7 @@ def kb_to_format(tmp_path: Path) -> Path:
 
 
 def assert_old_or_new(root: Path, old: dict[str, bytes], new: dict[str, bytes]) -> int:
-    """Every file exactly old or new, no other files but write_atomic's temporary ones; how many are new."""
+    """Every file exactly old or new, no other files but the safe writer's temporary ones; how many are new."""
     now = files(root)
     leftovers = {name for name in now.keys() - old.keys() if TEMPORARY.match(Path(name).name)}
     assert now.keys() - leftovers == old.keys() | new.keys()

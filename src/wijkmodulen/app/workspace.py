@@ -186,7 +186,7 @@ class Workspace:
             titel=configured.titel,
             ondertitel=configured.ondertitel,
             organisatie=configured.organisatie,
-            logo=loaded.folder / configured.logo if configured.logo else None,
+            logo=self._configured_path(configured.logo, "logo"),
             editie=configured.editie,
         )
         meta = replace(meta, **{key: value for key, value in given.items() if value})
@@ -194,11 +194,20 @@ class Workspace:
             raise WijkmodulenError(t("render.no_logo", path=meta.logo))
         return meta
 
+    def _configured_path(self, value: str | None, setting: str) -> Path | None:
+        """A path the configuration names, relative to its folder; refused when it resolves outside that
+        folder (the configuration comes with the repository, and may come from a pull request)."""
+        if not value:
+            return None
+        base = self.config.folder
+        path = base / value
+        if not path.resolve().is_relative_to(base.resolve()):
+            raise WijkmodulenError(t("files.config_outside", setting=setting, value=value, folder=base))
+        return path
+
     def templates(self, given: Path | None = None) -> Path | None:
         """The user's template folder: ``given``, else the configured one."""
-        loaded = self.config
-        configured = loaded.config.render.templates
-        folder = given or (loaded.folder / configured if configured else None)
+        folder = given or self._configured_path(self.config.config.render.templates, "templates")
         if folder is not None and not folder.is_dir():
             raise WijkmodulenError(t("render.no_templates", path=folder))
         return folder
@@ -425,7 +434,8 @@ class Workspace:
                 raise WijkmodulenError(t("cli.path_missing", path=path))
         if not yaml_files(targets):
             raise WijkmodulenError(t("fmt.no_files", paths=", ".join(str(p) for p in targets)))
-        return run_fmt(targets, write=not check, fixes=text_fixes(self.settings) if fix else None)
+        fixes = text_fixes(self.settings) if fix else None
+        return run_fmt(targets, write=not check, fixes=fixes, limits=self.limits)
 
 
 def _beroep(value: str | None) -> str | None:

@@ -9,6 +9,7 @@ import typer
 
 from wijkmodulen.cli.app import app
 from wijkmodulen.cli.common import err, fail, open_workspace, out
+from wijkmodulen.io.writer import write_file
 from wijkmodulen.messages import t
 
 FORMATS = ("text", "markdown", "html", "json")
@@ -38,7 +39,7 @@ def team(
         out.print(text, markup=False, end="")
         return
     try:
-        output.write_text(text, encoding="utf-8")
+        write_file(output, text)
     except OSError as error:
         fail(t("team.cannot_write", path=output, detail=error.strerror))
     err.print(t("team.written", path=output), markup=False)

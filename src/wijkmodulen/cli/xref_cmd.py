@@ -11,6 +11,7 @@ from rich.console import Console, RenderableType
 
 from wijkmodulen.cli.app import app
 from wijkmodulen.cli.common import err, fail, open_workspace, out
+from wijkmodulen.io.writer import write_file
 from wijkmodulen.messages import t
 from wijkmodulen.sinks import for_terminal
 
@@ -50,7 +51,7 @@ def _emit(content: str | bytes | RenderableType, output: Path | None) -> None:
             content if isinstance(content, str) else _render(content)
         ).encode("utf-8")
         try:
-            output.write_bytes(data)
+            write_file(output, data)
         except OSError as error:
             fail(t("cli.path_missing", path=f"{output} ({error.strerror})"))
         err.print(t("xref.written", path=output), markup=False)

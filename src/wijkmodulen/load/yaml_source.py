@@ -10,8 +10,6 @@ of a file's findings at once, and not kept.
 from __future__ import annotations
 
 import io
-import os
-import stat
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,6 +23,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.tag import Tag
 
+from wijkmodulen.io.reader import read_again
 from wijkmodulen.load import fast_yaml, scalars
 from wijkmodulen.load.limits import Limits
 from wijkmodulen.load.problems import Position, YamlProblem
@@ -255,7 +254,7 @@ class SourceFile:
             return self.text
         size = self.fingerprint[0]
         try:
-            raw = _read_regular(self.path, size)
+            raw = read_again(self.path, size)
         except OSError:
             return None
         if fingerprint(raw) != self.fingerprint:
@@ -315,17 +314,6 @@ class SourceFile:
 
 def fingerprint(raw: bytes) -> tuple[int, int]:
     return len(raw), zlib.crc32(raw)
-
-
-def _read_regular(path: Path, size: int) -> bytes:
-    """At most ``size + 1`` bytes of the regular file at ``path``, not following links and never
-    blocking on a FIFO put there since (an OSError otherwise)."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    descriptor = os.open(path, flags)
-    with os.fdopen(descriptor, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            raise OSError(str(path))
-        return handle.read(size + 1)
 
 
 def _walk(root: Any, path: Path_) -> tuple[Position, Any]:

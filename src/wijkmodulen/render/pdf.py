@@ -11,6 +11,7 @@ from pathlib import Path
 from types import ModuleType
 
 from wijkmodulen.errors import WijkmodulenError
+from wijkmodulen.io.writer import write_output
 from wijkmodulen.messages import t
 from wijkmodulen.render.context import Handbook
 from wijkmodulen.render.html import render_html
@@ -66,8 +67,7 @@ def write_pdf(handbook: Handbook, out_dir: Path, templates: Path | None = None) 
     target = out_dir / PDF_FILE
     check_targets(out_dir, [PDF_FILE])
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        write_output(out_dir, PDF_FILE, data)
     except OSError as error:
         raise RenderError(t("render.cannot_write", path=target, detail=error.strerror)) from None
     return target
