@@ -56,8 +56,8 @@ def wijkmodulen(site: Path | None, *args: str, cwd: Path | None = None) -> subpr
     env = {**os.environ, "NO_COLOR": "1", "GITHUB_ACTIONS": ""}
     if site is not None:
         env["PYTHONPATH"] = os.pathsep.join([str(site), env.get("PYTHONPATH", "")])
-    return subprocess.run([sys.executable, "-m", "wijkmodulen", *args], capture_output=True, text=True, env=env,
-                          cwd=cwd, check=False)
+    return subprocess.run([sys.executable, "-m", "wijkmodulen", *args], capture_output=True, text=True,
+                          encoding="utf-8", env=env, cwd=cwd, check=False)
 
 
 @pytest.fixture
@@ -135,7 +135,8 @@ def test_the_cache_key_includes_the_plugins_and_their_versions(site: Path, tmp_p
         env = {**os.environ}
         if path is not None:
             env["PYTHONPATH"] = str(path)
-        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, encoding="utf-8",
+                              env=env, check=True)
         return done.stdout.strip()
 
     install(site, "voorbeeld-regels", "1.0", "voorbeeld_regels", GOOD_RULE, {"WM901": "voorbeeld_regels:LongTitle"})

@@ -21,7 +21,7 @@ def test_case(case: dict[str, Any], tmp_path: Path) -> None:
 
 
 def test_the_installed_plugin_is_listed_by_wijkmodulen_rules() -> None:
-    result = subprocess.run([sys.executable, "-m", "wijkmodulen", "rules"], capture_output=True, text=True,
+    result = subprocess.run([sys.executable, "-m", "wijkmodulen", "rules"], capture_output=True, text=True, encoding="utf-8",
                             check=True)
     assert "WM901  titel-lengte  (waarschuwing, per bestand)  [plugin: wijkmodulen-voorbeeldregel 0.1.0]" in (
         result.stdout

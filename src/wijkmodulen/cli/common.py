@@ -57,7 +57,7 @@ def open_workspace(path: Path | None, must_exist: bool = True, announce: bool = 
     # Imported here: the workspace needs pydantic, which `wijkmodulen --help` can do without.
     from wijkmodulen.app import Workspace
 
-    workspace = Workspace.open(path, must_exist=must_exist, notify=note)
+    workspace = Workspace.open(kb=path, must_exist=must_exist, notify=note)
     if announce:
         announce_kb(workspace)
     return workspace
