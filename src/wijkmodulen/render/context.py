@@ -27,6 +27,7 @@ from wijkmodulen.render.index import dutch_sort_key, dutch_sorted, index_letter
 from wijkmodulen.render.links import Link
 from wijkmodulen.render.matrix import Matrix, koppelingen_matrix
 from wijkmodulen.render.selection import Selectie, select_modules
+from wijkmodulen.search.documents import SearchDoc, kb_documents
 from wijkmodulen.xref.ids import title_repeats_id
 
 if TYPE_CHECKING:
@@ -227,6 +228,8 @@ class Handbook:
     # A team handbook (render --team): the gap report and the descriptions of the gaps, its first chapter.
     team: TeamView | None = None
     scholing: tuple[Reference, ...] = ()
+    # What the HTML handbook's search box finds: the printed modules, the introduction and the appendices.
+    zoekdocumenten: tuple[SearchDoc, ...] = ()
 
 
 class EpochError(ValueError):
@@ -529,6 +532,7 @@ def build_handbook(
         matrix=koppelingen_matrix(kb, selected, builder.module_link, builder.reference_link),
         register=builder.register(beroepen),
         beroep_labels=dict(BEROEP_LABELS),
+        zoekdocumenten=tuple(kb_documents(kb, [m.id for m in selected])),
         **_team_chapter(kb, builder, team),
     )
 
