@@ -144,3 +144,12 @@ def test_a_selection_searches_what_it_prints(browser: Any, handbooks: dict[str, 
     assert ids == []  # the debt modules are wijkmaatschappelijk werk, not in this handbook
     assert "iow-13" in page.evaluate("window.wijkmodulenZoeken.zoek('huiselijk geweld').ids")
     page.close()
+
+
+def test_grounding_quotes_unfold(page: Any) -> None:
+    box = page.locator("#wmw-06 details.gronden")
+    quote = box.locator("dd").first
+    assert not quote.is_visible()
+    box.locator("summary").click()
+    assert quote.is_visible()
+    assert "raadpleegt hij sociaal raadslieden" in quote.inner_text()

@@ -97,6 +97,15 @@ class Note:
 
 
 @dataclass(frozen=True)
+class Grond:
+    """An editorial link with what grounds it: the module's sentence and the editors' reading of it
+    (``koppelingen.toelichting``)."""
+
+    link: Link
+    tekst: str
+
+
+@dataclass(frozen=True)
 class ModuleView:
     id: str
     titel: str
@@ -119,6 +128,7 @@ class ModuleView:
     doelgroepen: tuple[Link, ...]
     bron: str
     paginas: tuple[int, ...]
+    gronden: tuple[Grond, ...] = ()  # every editorial link that has a grounding quote, in the order shown
 
 
 @dataclass(frozen=True)
@@ -388,6 +398,18 @@ class _Builder:
             doelgroepen=tuple(self.reference_link(i) for i in (koppelingen.doelgroepen if koppelingen else [])),
             bron=module.bron.publicatie,
             paginas=tuple(module.bron.paginas or ()),
+            gronden=self.gronden(module),
+        )
+
+    def gronden(self, module: Module) -> tuple[Grond, ...]:
+        koppelingen = module.koppelingen
+        if koppelingen is None:
+            return ()
+        linked = [*koppelingen.competenties, *koppelingen.kennisdomeinen, *koppelingen.doelgroepen]
+        return tuple(
+            Grond(self.reference_link(ref_id), koppelingen.toelichting[ref_id])
+            for ref_id in linked
+            if koppelingen.toelichting.get(ref_id)
         )
 
     def beroepen(self, views: dict[str, ModuleView]) -> tuple[BeroepView, ...]:
