@@ -141,3 +141,13 @@ def test_cli_searches_what_loads_of_a_broken_kb(minimal_kb: Path) -> None:
     result = CliRunner().invoke(app, ["zoek", "netwerk", str(minimal_kb)])
     assert result.exit_code == 0, result.output
     assert "1 bestand(en) van de kennisbank konden niet gelezen worden" in result.stderr
+
+
+def test_the_example_in_the_docs_is_what_zoek_prints() -> None:
+    page = (SHIPPED.parent / "docs" / "zoeken.md").read_text(encoding="utf-8")
+    block = page.split("```console\n", 1)[1].split("```", 1)[0]
+    command, shown = block.split("\n", 1)
+    assert command == "$ wijkmodulen zoek schulden"
+    result = CliRunner().invoke(app, ["zoek", "schulden", str(SHIPPED)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == shown
