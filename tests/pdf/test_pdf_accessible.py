@@ -107,7 +107,8 @@ def outline_entries(reader: PdfReader) -> list[tuple[str, int]]:
 
 
 def one_line(text: str) -> str:
-    return " ".join(text.replace("\u00ad", "").split())
+    """Text on one line, words hyphenated at a line end joined again."""
+    return " ".join(text.replace("\u2010\n", "").replace("\u00ad", "").split())
 
 
 @pytest.fixture(scope="module")
