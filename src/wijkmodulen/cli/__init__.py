@@ -18,6 +18,7 @@ from wijkmodulen.cli import (
     serve_cmd,
     team_cmd,
     xref_cmd,
+    zoek_cmd,
 )
 from wijkmodulen.cli.app import app, report_internal_error
 
@@ -33,6 +34,7 @@ __all__ = [
     "serve_cmd",
     "team_cmd",
     "xref_cmd",
+    "zoek_cmd",
 ]
 
 

@@ -27,6 +27,7 @@ from wijkmodulen.render.index import dutch_sort_key, dutch_sorted, index_letter
 from wijkmodulen.render.links import Link
 from wijkmodulen.render.matrix import Matrix, koppelingen_matrix
 from wijkmodulen.render.selection import Selectie, select_modules
+from wijkmodulen.search.documents import SearchDoc, kb_documents
 from wijkmodulen.xref.ids import title_repeats_id
 
 if TYPE_CHECKING:
@@ -96,6 +97,15 @@ class Note:
 
 
 @dataclass(frozen=True)
+class Grond:
+    """An editorial link with what grounds it: the module's sentence and the editors' reading of it
+    (``koppelingen.toelichting``)."""
+
+    link: Link
+    tekst: str
+
+
+@dataclass(frozen=True)
 class ModuleView:
     id: str
     titel: str
@@ -118,6 +128,7 @@ class ModuleView:
     doelgroepen: tuple[Link, ...]
     bron: str
     paginas: tuple[int, ...]
+    gronden: tuple[Grond, ...] = ()  # every editorial link that has a grounding quote, in the order shown
 
 
 @dataclass(frozen=True)
@@ -227,6 +238,8 @@ class Handbook:
     # A team handbook (render --team): the gap report and the descriptions of the gaps, its first chapter.
     team: TeamView | None = None
     scholing: tuple[Reference, ...] = ()
+    # What the HTML handbook's search box finds: the printed modules, the introduction and the appendices.
+    zoekdocumenten: tuple[SearchDoc, ...] = ()
 
 
 class EpochError(ValueError):
@@ -387,6 +400,18 @@ class _Builder:
             doelgroepen=tuple(self.reference_link(i) for i in (koppelingen.doelgroepen if koppelingen else [])),
             bron=module.bron.publicatie,
             paginas=tuple(module.bron.paginas or ()),
+            gronden=self.gronden(module),
+        )
+
+    def gronden(self, module: Module) -> tuple[Grond, ...]:
+        koppelingen = module.koppelingen
+        if koppelingen is None:
+            return ()
+        linked = [*koppelingen.competenties, *koppelingen.kennisdomeinen, *koppelingen.doelgroepen]
+        return tuple(
+            Grond(self.reference_link(ref_id), koppelingen.toelichting[ref_id])
+            for ref_id in linked
+            if koppelingen.toelichting.get(ref_id)
         )
 
     def beroepen(self, views: dict[str, ModuleView]) -> tuple[BeroepView, ...]:
@@ -531,6 +556,7 @@ def build_handbook(
         matrix=koppelingen_matrix(kb, selected, builder.module_link, builder.reference_link),
         register=builder.register(beroepen),
         beroep_labels=dict(BEROEP_LABELS),
+        zoekdocumenten=tuple(kb_documents(kb, [m.id for m in selected])),
         **_team_chapter(kb, builder, team),
     )
 

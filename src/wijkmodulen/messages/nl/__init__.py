@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wijkmodulen.messages.nl import core, diff, files, git, render, serve, style, team, xref
+from wijkmodulen.messages.nl import core, diff, files, git, render, serve, style, team, xref, zoeken
 
 PARTS: tuple[dict[str, str], ...] = (
     core.MESSAGES,
@@ -14,6 +14,7 @@ PARTS: tuple[dict[str, str], ...] = (
     team.MESSAGES,
     xref.MESSAGES,
     files.MESSAGES,
+    zoeken.MESSAGES,
 )
 
 CATALOGUE: dict[str, str] = {key: text for part in PARTS for key, text in part.items()}
