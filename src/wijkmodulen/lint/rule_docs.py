@@ -26,3 +26,12 @@ def rules_markdown_table() -> str:
             f"| {code} | {rule.name} | {rule.severity.label} | {rule.scope} | {summary} |"
         )
     return "\n".join(rows)
+
+
+# The documentation site; each rule has its own heading on the rule reference page.
+DOCS_URL = "https://wijkmodulen.readthedocs.io/"
+
+
+def rule_docs_url(code: str) -> str:
+    """Where the documentation of rule ``code`` is (an anchor on the rule reference page)."""
+    return f"{DOCS_URL}reference/regels/#{code.lower()}"

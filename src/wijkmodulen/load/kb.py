@@ -349,6 +349,11 @@ def _suggest(key: str) -> str | None:
     return matches[0] if matches else None
 
 
+def suggest_key(key: str) -> str | None:
+    """The known key closest to ``key`` (an unknown one), as the schema finding suggests it."""
+    return _suggest(key)
+
+
 def _issue_from_error(source: SourceFile, error: Any) -> LoadIssue:
     loc = tuple(error["loc"])
     kind = error["type"]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from wijkmodulen.messages.nl import core, diff, git, render, serve, style, team, xref
+from wijkmodulen.messages.nl import core, diff, editor, git, render, serve, style, team, xref
 
 PARTS: tuple[dict[str, str], ...] = (
     core.MESSAGES,
     diff.MESSAGES,
+    editor.MESSAGES,
     git.MESSAGES,
     render.MESSAGES,
     serve.MESSAGES,
