@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 import sys
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from pathlib import Path
 
 from lsprotocol import types as lsp
+from pygls.exceptions import JsonRpcException
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 SERVER = [sys.executable, "-m", "wijkmodulen", "lsp"]
@@ -30,39 +30,36 @@ async def session(root: Path, *args: str, client: str = "visual-studio-code") ->
         await language_client.shutdown_session()
 
 
-async def published(client: LanguageClient, uri: str, timeout: float = 30) -> list[lsp.Diagnostic]:
-    """Wait for the next diagnostics of ``uri`` (the server publishes the edited file last)."""
-
-    async def wait() -> list[lsp.Diagnostic]:
-        while True:
-            params: lsp.PublishDiagnosticsParams = await client.wait_for_notification(
-                lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS
-            )
-            if params.uri == uri:
-                return list(params.diagnostics)
-
-    return await asyncio.wait_for(wait(), timeout)
+async def settled(client: LanguageClient, uri: str) -> list[lsp.Diagnostic]:
+    """The diagnostics of ``uri`` once the server has handled everything sent before: it handles
+    messages in order, so the answer to a request comes after the notifications before it."""
+    # an error answer (a document outside the KB) comes in order just the same
+    with suppress(JsonRpcException):
+        await client.text_document_document_symbol_async(lsp.DocumentSymbolParams(lsp.TextDocumentIdentifier(uri)))
+    return list(client.diagnostics.get(uri, []))
 
 
 async def open_document(client: LanguageClient, path: Path, text: str | None = None) -> list[lsp.Diagnostic]:
-    uri = path.as_uri()
-    waiting = asyncio.ensure_future(published(client, uri))
     client.text_document_did_open(lsp.DidOpenTextDocumentParams(lsp.TextDocumentItem(
-        uri=uri, language_id="yaml", version=1, text=path.read_text(encoding="utf-8") if text is None else text,
+        uri=path.as_uri(), language_id="yaml", version=1,
+        text=path.read_text(encoding="utf-8") if text is None else text,
     )))
-    return await waiting
+    return await settled(client, path.as_uri())
 
 
 async def change_document(client: LanguageClient, path: Path, text: str, version: int = 2) -> list[lsp.Diagnostic]:
-    uri = path.as_uri()
-    waiting = asyncio.ensure_future(published(client, uri))
     client.text_document_did_change(lsp.DidChangeTextDocumentParams(
-        text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=version),
+        text_document=lsp.VersionedTextDocumentIdentifier(uri=path.as_uri(), version=version),
         content_changes=[lsp.TextDocumentContentChangeWholeDocument(text=text)],
     ))
-    return await waiting
+    return await settled(client, path.as_uri())
 
 
 def brief(diagnostics: list[lsp.Diagnostic]) -> list[str]:
     """'CODE line:column' (1-based, as lint prints them)."""
     return [f"{d.code} {d.range.start.line + 1}:{d.range.start.character + 1}" for d in diagnostics]
+
+
+async def close_document(client: LanguageClient, path: Path) -> list[lsp.Diagnostic]:
+    client.text_document_did_close(lsp.DidCloseTextDocumentParams(lsp.TextDocumentIdentifier(path.as_uri())))
+    return await settled(client, path.as_uri())

@@ -34,6 +34,7 @@ from wijkmodulen.load.kb import (
     kb_file_kind,
     kb_files,
     kb_order,
+    read_guarded,
     read_source,
     validate_source,
 )
@@ -173,9 +174,17 @@ class LiveWorkspace:
         return kb_file_kind(relative) == "yaml"
 
     def text_of(self, path: Path) -> str | None:
-        """The text the KB holds for ``path`` (the editor's, or read again from disk)."""
+        """The text the KB holds for ``path`` (the editor's, or read again from disk); for a file
+        that is not valid UTF-8, its bytes read with replacement characters (as positions count)."""
         entry = self._files.get(path)
-        return entry.source.source_text() if entry else None
+        if entry is None:
+            return None
+        text = entry.source.source_text()
+        if not text and entry.source.fingerprint is None:
+            raw = read_guarded(path, self.limits)
+            if raw:
+                return raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace").replace("\r\n", "\n")
+        return text
 
     def source_of(self, path: Path) -> SourceFile | None:
         entry = self._files.get(path)
