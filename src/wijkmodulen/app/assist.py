@@ -168,10 +168,17 @@ def _all_entries(kb: KnowledgeBase) -> dict[str, Entry[Any]]:
 
 
 def description(entry: Entry[Any]) -> str:
+    """What a hover or completion shows of an id: the description, for a competence of the profile
+    also its process and result, for a module its target group."""
     texts: list[str] = []
     collect_texts(getattr(entry.model, "omschrijving", None), texts)
-    if not texts and isinstance(entry.model, Module):
+    if isinstance(entry.model, Module) and not texts:
         collect_texts(entry.model.doelgroep, texts)
+    for part in ("proces", "resultaat"):
+        items: list[str] = []
+        collect_texts(getattr(entry.model, part, None), items)
+        if items:
+            texts.append(t(f"editor.{part}") + "\n" + "\n".join(f"- {item}" for item in items))
     return "\n\n".join(texts)
 
 

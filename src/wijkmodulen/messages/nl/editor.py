@@ -23,4 +23,6 @@ MESSAGES: dict[str, str] = {
     "editor.action_did_you_mean": "Bedoel je ‘{name}’?",
     "editor.action_suppress": "Onderdruk {code} op deze regel, met een reden",
     "editor.suppress_reason": "reden",
+    "editor.proces": "Proces:",
+    "editor.resultaat": "Resultaat:",
 }
