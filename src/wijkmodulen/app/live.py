@@ -28,9 +28,12 @@ from wijkmodulen.lint.rules import RULES
 from wijkmodulen.lint.rules.suppression_unused import SuppressionUnused
 from wijkmodulen.lint.settings import LintSettings
 from wijkmodulen.load.kb import (
+    BRONNEN_FILE,
+    Entry,
     KnowledgeBase,
     LoadIssue,
     add_validated,
+    id_of_unloaded,
     kb_file_kind,
     kb_files,
     kb_order,
@@ -41,6 +44,7 @@ from wijkmodulen.load.kb import (
 from wijkmodulen.load.limits import Limits
 from wijkmodulen.load.yaml_source import SourceFile
 from wijkmodulen.locate import KbLocation
+from wijkmodulen.model import Bronnen, Module, ScwCompetentie
 
 
 class LiveError(Exception):
@@ -80,11 +84,14 @@ class _File:
 
 @dataclass
 class _Findings:
-    """A file's problems before settings and suppressions, with what they were placed from."""
+    """A file's problems before settings and suppressions: of the file rules, and per cross-file
+    rule with the unplaced findings they were placed from (to tell whether they changed)."""
 
-    own: list[Problem] = field(default_factory=list)  # of the file rules
-    shared: list[Problem] = field(default_factory=list)  # of the cross-file rules
-    shared_key: tuple[Any, ...] = ()  # the unplaced findings ``shared`` came from
+    own: list[Problem] = field(default_factory=list)
+    shared: dict[str, tuple[list[Pending], list[Problem]]] = field(default_factory=dict)
+
+    def problems(self) -> list[Problem]:
+        return self.own + [problem for _, placed in self.shared.values() for problem in placed]
 
 
 def _key(pending: list[Pending]) -> tuple[Any, ...]:
@@ -98,7 +105,7 @@ class LiveWorkspace:
         self.root = location.root
         self.limits: Limits = location.limits
         self.settings = settings
-        self.kb = KnowledgeBase(root=self.root)
+        self.kb: KnowledgeBase = _LiveKb(root=self.root)
         self._files: dict[Path, _File] = {}
         self._order: list[tuple[int, PurePath]] = []  # kb_order of the files, sorted
         self._findings: dict[Path, _Findings] = {}
@@ -106,6 +113,12 @@ class LiveWorkspace:
         self._used: dict[Path, set[tuple[str, int, str]]] = {}  # suppressions that did their job
         self.problems: dict[Path, list[Problem]] = {}  # what an editor shows, per file
         self._digests: dict[Path, str] = {}
+        self._active_pairs: dict[Path, set[tuple[str, str]]] = {}
+        self._by_id: dict[str, set[Path]] = {}  # the files of each id
+        self._referrers: dict[str, set[Path]] = {}  # the files that name each id
+        self._counterpart_of: dict[str, set[Path]] = {}  # the files that name each id as counterpart
+        self._position: dict[Path, int] = {}  # of each file in kb.files
+        self._reported: dict[str, set[Path]] = {}  # per cross-file rule, the files it reported on
         self._memos: dict[str, Memo] = {}
         self._rules = [cls() for code, cls in RULES.items() if settings.runs(code)]
 
@@ -133,15 +146,13 @@ class LiveWorkspace:
         self._stray = stray
         self._rebuild()
         self._digests = dict.fromkeys(self._files, "0")
+        for path, entry in self._files.items():
+            self._index_names(path, entry)
         own = self._run([rule for rule in self._rules if rule.scope == "file" and not rule.runs_last], self.kb)
-        shared = self._run_shared()
-        for path in self._files:
-            found = _Findings(self._placed(own.get(path, [])), [], _key(shared.get(path, [])))
-            found.shared = self._placed(shared.get(path, []))
-            self._findings[path] = found
-        for path in stray:  # stray files are reported by a file rule, but are no documents
+        for path in [*self._files, *stray]:  # stray files are reported by a file rule, but are no documents
             self._findings[path] = _Findings(self._placed(own.get(path, [])))
-        return self._finish(set(self._findings))
+        self._run_shared(set(self._findings), None)
+        return self._finish(set(self._findings), judge_all=True)
 
     def update(self, path: Path, text: str | None) -> dict[Path, list[Problem]]:
         """Take ``text`` as the content of ``path`` (None: read it from disk again, or forget it
@@ -157,13 +168,19 @@ class LiveWorkspace:
             source, issue = read_source(path, text.encode("utf-8"), self.limits, on_disk=False)
         model, issues = validate_source(self.root, source, issue)
         version = previous.version + 1 if previous else 1
+        if previous is not None:
+            self._unindex_names(path, previous)
         self._files[path] = _File(source, model, issues, version)
+        self._index_names(path, self._files[path])
         self._digests[path] = str(version)
         if previous is None:
             bisect.insort(self._order, kb_order(path.relative_to(self.root)))
+        had_issues = bool(self.kb.issues)
         if not self._replace_in_place(previous, self._files[path]):
             self._rebuild()
-        return self._relint({path})
+        focus = self._focus(path, previous, self._files[path])
+        return self._relint({path}, focus, judge_all=had_issues != bool(self.kb.issues),
+                            links_changed=_links(previous) != _links(self._files[path]))
 
     def contains(self, path: Path) -> bool:
         """Whether ``path`` is a YAML file of this KB (whether or not it exists yet)."""
@@ -193,11 +210,12 @@ class LiveWorkspace:
     # --- keeping the KB object up to date -------------------------------------------------------
 
     def _rebuild(self) -> None:
-        kb = KnowledgeBase(root=self.root, stray_files=list(getattr(self, "_stray", [])))
+        kb = _LiveKb(root=self.root, stray_files=list(getattr(self, "_stray", [])))
         for _, relative in self._order:
             entry = self._files[self.root / relative]
             add_validated(kb, entry.source, entry.model, entry.issues)
         self.kb = kb
+        self._position = {source.path: index for index, source in enumerate(kb.files)}
 
     def _replace_in_place(self, old: _File | None, new: _File) -> bool:
         """Put ``new`` in the KB's indexes where ``old`` was, when nothing else moves: the same kind
@@ -210,8 +228,6 @@ class LiveWorkspace:
             return False
         if any(old.source is entry.source or old.source is first for _, entry, first in self.kb.duplicate_ids):
             return False
-        from wijkmodulen.load.kb import Entry
-
         kb = self.kb
         if kb.bronnen is not None and kb.bronnen.source is old.source:
             kb.bronnen = Entry(new.model, new.source)  # type: ignore[arg-type]
@@ -220,15 +236,71 @@ class LiveWorkspace:
             if index is None or index[old.model.id].source is not old.source:  # type: ignore[attr-defined]
                 return False
             index[old.model.id] = Entry(new.model, new.source)  # type: ignore[attr-defined]
-        kb.files[kb.files.index(old.source)] = new.source
+        kb.files[self._position[new.source.path]] = new.source
+        if isinstance(kb, _LiveKb) and _order_key(old.model) != _order_key(new.model):
+            kb.order = None
         kb.issues = [issue for issue in kb.issues if issue.source is not old.source]
         return True
 
     def _forget(self, path: Path) -> dict[Path, list[Problem]]:
-        del self._files[path]
+        previous = self._files.pop(path)
+        self._unindex_names(path, previous)
         self._order.remove(kb_order(path.relative_to(self.root)))
+        had_issues = bool(self.kb.issues)
         self._rebuild()
-        return self._relint({path}, gone=path)
+        focus = self._focus(path, previous, None)
+        return self._relint({path}, focus, gone=path, judge_all=had_issues != bool(self.kb.issues))
+
+    # --- which files an edit can affect -------------------------------------------------------------
+
+    def _index_names(self, path: Path, entry: _File) -> None:
+        named, counterparts = _names(entry.model)
+        for identifier in _ids(entry):
+            self._by_id.setdefault(identifier, set()).add(path)
+        for identifier in named:
+            self._referrers.setdefault(identifier, set()).add(path)
+        for identifier in counterparts:
+            self._counterpart_of.setdefault(identifier, set()).add(path)
+
+    def _unindex_names(self, path: Path, entry: _File) -> None:
+        named, counterparts = _names(entry.model)
+        for identifier in _ids(entry):
+            self._by_id.get(identifier, set()).discard(path)
+        for identifier in named:
+            self._referrers.get(identifier, set()).discard(path)
+        for identifier in counterparts:
+            self._counterpart_of.get(identifier, set()).discard(path)
+
+    def _focus(self, path: Path, old: _File | None, new: _File | None) -> set[str] | None:
+        """The ids whose findings of the focused rules an edit of ``path`` can change: the file's
+        own (before and after), those of the files that name them, and the counterparts of all of
+        these (a pair of counterparts is judged together). None: every id (an edit of the sources
+        list, which every file's ``bron`` names)."""
+        if path.name == BRONNEN_FILE and path.parent == self.root:
+            return None
+        ids: set[str] = set()
+        for entry in (old, new):
+            if entry is not None:
+                ids |= _ids(entry)
+        files = {path}
+        for identifier in ids:
+            files |= self._referrers.get(identifier, set())
+        focus: set[str] = set()
+        pending = list(files)
+        while pending:  # close over counterparts, both ways
+            current = self._files.get(pending.pop())
+            if current is None:
+                continue
+            own = _ids(current)
+            focus |= own
+            linked: set[Path] = set()
+            for identifier in _names(current.model)[1]:
+                linked |= self._by_id.get(identifier, set())
+            for identifier in own:
+                linked |= self._counterpart_of.get(identifier, set())
+            pending.extend(linked - files)
+            files |= linked
+        return focus | ids
 
     # --- linting --------------------------------------------------------------------------------
 
@@ -245,42 +317,100 @@ class LiveWorkspace:
                 by_file.setdefault(finding.source.path, []).append((cls, finding))
         return by_file
 
-    def _run_shared(self) -> dict[Path, list[Pending]]:
-        rules = []
+    def _run_shared(self, changed: set[Path], focus: set[str] | None, links_changed: bool = True) -> set[Path]:
+        """Run the cross-file rules (the focused ones on ``focus`` only, those about links only when
+        the links changed); store what changed, and return the files whose findings changed
+        (``changed`` always)."""
+        touched = set(changed)
         for rule in self._rules:
             if rule.scope != "kb" or rule.runs_last:
+                continue
+            if rule.links_only and not links_changed:
+                self._replace_sources(rule.code, changed)
                 continue
             # The cross-file rules keep what they computed from a few files (schakel-drift: a pair)
             # under those files' versions, as with the lint cache.
             previous = self._memos.get(rule.code)
             rule.memo = self._memos[rule.code] = Memo(self._digests, previous.used if previous else {})
-            rules.append(rule)
-        return self._run(rules, self.kb)
+            narrowed = rule.focused and focus is not None
+            self.kb.focus = focus if narrowed else None
+            try:
+                found = self._run([rule], self.kb)
+            finally:
+                self.kb.focus = None
+            checked = None
+            if narrowed and focus is not None:
+                checked = {path for identifier in focus for path in self._by_id.get(identifier, ())}
+            before = self._reported.get(rule.code, set())
+            candidates = {path for path in (checked if checked is not None else set(found) | before) | changed
+                          if path in self._files}
+            to_place: dict[Path, list[Pending]] = {}
+            for path in candidates:
+                pending = found.get(path, [])
+                findings = self._findings.setdefault(path, _Findings())
+                stored = findings.shared.get(rule.code)
+                if path in changed or _key(stored[0] if stored else []) != _key(pending):
+                    to_place[path] = pending
+                    touched.add(path)
+            for path, pending in to_place.items():
+                self._findings[path].shared[rule.code] = (pending, self._placed(pending))
+            reported = {path for path in candidates if found.get(path)}
+            self._reported[rule.code] = (before - candidates) | reported if checked is not None else reported
+        return touched
+
+    def _replace_sources(self, code: str, changed: set[Path]) -> None:
+        """The findings of a rule that was not run again, placed anew in the edited files' text
+        (the same findings: the rule looks at what the edit left alone)."""
+        for path in changed:
+            stored = self._findings[path].shared.get(code) if path in self._findings else None
+            if not stored or not stored[0] or path not in self._files:
+                continue
+            source = self._files[path].source
+            pending = [(cls, replace(finding, source=source)) for cls, finding in stored[0]]
+            self._findings[path].shared[code] = (pending, self._placed(pending))
+
+    def _part(self, path: Path) -> KnowledgeBase:
+        """The KB of the one file at ``path``, as ``kb_subset`` makes it, without a walk over the KB."""
+        entry = self._files[path]
+        identifier = getattr(entry.model, "id", None)
+        indexed = {
+            id(index) for index in _indexes(self.kb)
+            if isinstance(identifier, str) and identifier in index and index[identifier].source is entry.source
+        }
+        if not indexed and entry.model is not None and not isinstance(entry.model, Bronnen):
+            return kb_subset(self.kb, {path})  # not in an index (a duplicate id, say): as lint does it
+        part = KnowledgeBase(root=self.root, stray_files=self.kb.stray_files, duplicate_ids=self.kb.duplicate_ids,
+                             unloaded_ids=self.kb.unloaded_ids)
+        part.files = [entry.source]
+        part.issues = list(entry.issues)
+        for mine, theirs in zip(_indexes(part), _indexes(self.kb), strict=True):
+            if id(theirs) in indexed and isinstance(identifier, str):
+                mine[identifier] = theirs[identifier]
+        if self.kb.bronnen is not None and self.kb.bronnen.source is entry.source:
+            part.bronnen = self.kb.bronnen
+        return part
 
     def _placed(self, pending: list[Pending]) -> list[Problem]:
         return place(pending) if pending else []
 
-    def _relint(self, changed: set[Path], gone: Path | None = None) -> dict[Path, list[Problem]]:
+    def _relint(self, changed: set[Path], focus: set[str] | None, gone: Path | None = None,
+                judge_all: bool = False, links_changed: bool = True) -> dict[Path, list[Problem]]:
         for path in changed:
             if path == gone:
                 self._findings.pop(path, None)
                 continue
-            own = self._run([r for r in self._rules if r.scope == "file" and not r.runs_last],
-                            kb_subset(self.kb, {path}))
+            own = self._run([r for r in self._rules if r.scope == "file" and not r.runs_last], self._part(path))
             self._findings.setdefault(path, _Findings()).own = self._placed(own.get(path, []))
-        shared = self._run_shared()
-        for path in self._files:
-            pending = shared.get(path, [])
-            key = _key(pending)
-            found = self._findings.setdefault(path, _Findings())
-            if path in changed or key != found.shared_key:
-                found.shared, found.shared_key = self._placed(pending), key
-                changed.add(path)
-        return self._finish(changed)
+        touched = self._run_shared(changed - {gone} if gone else changed, focus, links_changed)
+        if gone is not None:
+            touched.add(gone)
+        return self._finish(touched, judge_all)
 
-    def _finish(self, changed: set[Path]) -> dict[Path, list[Problem]]:
+    def _finish(self, changed: set[Path], judge_all: bool = False) -> dict[Path, list[Problem]]:
         """Apply settings and suppressions to the files in ``changed``, then judge the unused
-        suppressions of every file; the problems of the files whose problems changed."""
+        suppressions there (everywhere with ``judge_all``: the KB went from loading cleanly to
+        not, or back, which decides whether they can be judged); the problems of every file
+        whose problems changed."""
         for path in changed:
             found = self._findings.get(path)
             if found is None:
@@ -290,16 +420,17 @@ class LiveWorkspace:
             source = self._files[path].source if path in self._files else SourceFile(path, "")
             suppressor = Suppressor(KnowledgeBase(root=self.root, files=[source]))
             self._kept[path] = [
-                problem for problem in map(self._with_severity, found.own + found.shared)
+                problem for problem in map(self._with_severity, found.problems())
                 if problem is not None and not suppressor.silences(problem)
             ]
             self._used[path] = suppressor.used
-        unused = self._unused()
+        judged = set(self._files) if judge_all else changed
+        unused = self._unused(judged)
         result: dict[Path, list[Problem]] = {}
-        for path in set(self._kept) | changed | set(self.problems):
+        for path in changed | judged:
             problems = sorted(self._kept.get(path, []) + unused.get(path, []),
                               key=lambda p: (p.line, p.column, p.code))
-            if path in changed or problems != self.problems.get(path):
+            if path in changed or problems != self.problems.get(path, []):
                 result[path] = problems
                 self.problems[path] = problems
         return result
@@ -310,25 +441,92 @@ class LiveWorkspace:
             return None
         return replace(problem, severity=severity) if severity != problem.severity else problem
 
-    def _unused(self) -> dict[Path, list[Problem]]:
+    def _unused(self, paths: set[Path]) -> dict[Path, list[Problem]]:
+        """The unused-suppression problems of the files at ``paths``."""
         rule = next((r for r in self._rules if isinstance(r, SuppressionUnused)), None)
-        if rule is None:
+        sources = [self._files[p].source for p in paths if p in self._files and self._files[p].source.suppressions.items]
+        if rule is None or not sources:
             return {}
-        rule.used = set().union(*self._used.values()) if self._used else set()
-        with_comments = [str(s.path) for s in self.kb.files if s.suppressions.items]
-        rule.active = {
-            (key, code) for key in with_comments for code in RULES
-            if self.settings.for_file(code, relative_to_kb(Path(key), self.root)) is not None
-        }
+        rule.used = set().union(*(self._used.get(source.path, set()) for source in sources))
+        rule.active = set()
+        for source in sources:
+            rule.active |= self._active(source.path)
+        # the rule reads the files it judges, and whether any file of the KB failed to load
+        part = KnowledgeBase(root=self.root, files=sources, issues=self.kb.issues[:1])
         by_file: dict[Path, list[Problem]] = {}
-        for problem in self._finished(rule):
+        for problem in self._finished(rule, part):
             by_file.setdefault(problem.file, []).append(problem)
         return by_file
 
-    def _finished(self, rule: SuppressionUnused) -> list[Problem]:
-        found, _ = rule_findings(rule, self.kb, self.settings)
+    def _active(self, path: Path) -> set[tuple[str, str]]:
+        """The (file, rule) pairs checked for ``path``: the rules its settings leave on."""
+        if path not in self._active_pairs:
+            key, relative = str(path), relative_to_kb(path, self.root)
+            self._active_pairs[path] = {
+                (key, code) for code in RULES if self.settings.for_file(code, relative) is not None
+            }
+        return self._active_pairs[path]
+
+    def _finished(self, rule: SuppressionUnused, kb: KnowledgeBase) -> list[Problem]:
+        found, _ = rule_findings(rule, kb, self.settings)
         checked = (self._with_severity(problem) for problem in place(found))
         return [problem for problem in checked if problem is not None]
+
+
+@dataclass
+class _LiveKb(KnowledgeBase):
+    """The live KB: the modules in order are kept between edits (sorting ten thousand modules
+    for every keystroke, for each rule that walks them, costs more than the rest of an edit)."""
+
+    order: list[str] | None = None
+
+    def modules_in_order(self) -> list[Entry[Module]]:
+        if self.focus is not None:
+            return super().modules_in_order()
+        if self.order is None:
+            self.order = [entry.model.id for entry in super().modules_in_order()]
+        return [self.modules[identifier] for identifier in self.order]
+
+
+# What the cross-file rules that are about links (``Rule.links_only``) may read of a file.
+_LINK_FIELDS = {
+    "id", "soort", "beroep", "functie", "cluster", "nummer", "schakelmodule", "tegenhangers", "verwijzingen",
+    "specificatie_van", "koppelingen", "thema", "vakspecifiek",
+}
+
+
+def _links(entry: _File | None) -> Any:
+    if entry is None:
+        return None
+    model = entry.model
+    fields = model.model_dump(include=_LINK_FIELDS) if model is not None else None
+    return type(model), fields, _ids(entry), bool(entry.issues)
+
+
+def _order_key(model: BaseModel | None) -> Any:
+    return (getattr(model, "beroep", None), getattr(model, "nummer", None), getattr(model, "id", None))
+
+
+def _ids(entry: _File) -> set[str]:
+    if entry.model is None:
+        return {id_of_unloaded(entry.source)}
+    identifier = getattr(entry.model, "id", None)
+    return {identifier} if isinstance(identifier, str) else set()
+
+
+def _names(model: BaseModel | None) -> tuple[set[str], set[str]]:
+    """The ids a file names, and of those its counterparts (``tegenhangers``)."""
+    if isinstance(model, Module):
+        named = {*model.tegenhangers, *model.verwijzingen}
+        if isinstance(model.specificatie_van, str):
+            named.add(model.specificatie_van)
+        links = model.koppelingen
+        if links is not None:
+            named |= {*links.competenties, *links.kennisdomeinen, *links.doelgroepen, *links.toelichting}
+        return named, set(model.tegenhangers)
+    if isinstance(model, ScwCompetentie) and model.thema:
+        return {model.thema}, set()
+    return set(), set()
 
 
 def _indexes(kb: KnowledgeBase) -> list[dict[str, Any]]:
