@@ -27,6 +27,7 @@ handbook: $(STAMP)
 
 test: $(STAMP)
 	scripts/install-test-deps.sh
+	scripts/package-vscode.sh
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy src
 	$(BIN)/wijkmodulen fmt --check data
