@@ -72,7 +72,17 @@ def _open_settings(kb: Path | None) -> tuple[KbLocation, LintSettings]:
     return location, settings
 
 
-@dataclass
+def kb_ids(location: KbLocation) -> dict[str, list[str]]:
+    """The ids of the KB at ``location`` per kind (modules, competenties, kennisdomeinen,
+    doelgroepen, scw_themas), sorted; for the JSON Schema with ids."""
+    from wijkmodulen.load.kb import load_knowledge_base
+
+    kb = load_knowledge_base(location.root, location.limits)
+    kinds = ("modules", "competenties", "kennisdomeinen", "doelgroepen", "scw_themas")
+    return {kind: sorted(getattr(kb, kind)) for kind in kinds}
+
+
+@dataclass(slots=True)
 class _File:
     """One file of the KB as last read: from disk, or the editor's unsaved text."""
 
@@ -149,9 +159,9 @@ class LiveWorkspace:
         for path, entry in self._files.items():
             self._index_names(path, entry)
         own = self._run([rule for rule in self._rules if rule.scope == "file" and not rule.runs_last], self.kb)
-        for path in [*self._files, *stray]:  # stray files are reported by a file rule, but are no documents
-            self._findings[path] = _Findings(self._placed(own.get(path, [])))
-        self._run_shared(set(self._findings), None)
+        for path, pending in own.items():  # stray files too: a file rule reports them
+            self._findings[path] = _Findings(self._placed(pending))
+        self._run_shared(set(), None)
         return self._finish(set(self._findings), judge_all=True)
 
     def update(self, path: Path, text: str | None) -> dict[Path, list[Problem]]:
@@ -347,13 +357,16 @@ class LiveWorkspace:
             to_place: dict[Path, list[Pending]] = {}
             for path in candidates:
                 pending = found.get(path, [])
-                findings = self._findings.setdefault(path, _Findings())
-                stored = findings.shared.get(rule.code)
+                findings = self._findings.get(path)
+                stored = findings.shared.get(rule.code) if findings else None
                 if path in changed or _key(stored[0] if stored else []) != _key(pending):
                     to_place[path] = pending
                     touched.add(path)
             for path, pending in to_place.items():
-                self._findings[path].shared[rule.code] = (pending, self._placed(pending))
+                if pending:
+                    self._findings.setdefault(path, _Findings()).shared[rule.code] = (pending, self._placed(pending))
+                elif path in self._findings:
+                    self._findings[path].shared.pop(rule.code, None)
             reported = {path for path in candidates if found.get(path)}
             self._reported[rule.code] = (before - candidates) | reported if checked is not None else reported
         return touched
@@ -419,11 +432,13 @@ class LiveWorkspace:
                 continue
             source = self._files[path].source if path in self._files else SourceFile(path, "")
             suppressor = Suppressor(KnowledgeBase(root=self.root, files=[source]))
-            self._kept[path] = [
+            kept = [
                 problem for problem in map(self._with_severity, found.problems())
                 if problem is not None and not suppressor.silences(problem)
             ]
-            self._used[path] = suppressor.used
+            # only what is there is kept: most files have nothing to say
+            _store(self._kept, path, kept)
+            _store(self._used, path, suppressor.used)
         judged = set(self._files) if judge_all else changed
         unused = self._unused(judged)
         result: dict[Path, list[Problem]] = {}
@@ -432,7 +447,7 @@ class LiveWorkspace:
                               key=lambda p: (p.line, p.column, p.code))
             if path in changed or problems != self.problems.get(path, []):
                 result[path] = problems
-                self.problems[path] = problems
+                _store(self.problems, path, problems)
         return result
 
     def _with_severity(self, problem: Problem) -> Problem | None:
@@ -505,6 +520,13 @@ def _links(entry: _File | None) -> Any:
 
 def _order_key(model: BaseModel | None) -> Any:
     return (getattr(model, "beroep", None), getattr(model, "nummer", None), getattr(model, "id", None))
+
+
+def _store(mapping: dict[Path, Any], path: Path, value: Any) -> None:
+    if value:
+        mapping[path] = value
+    else:
+        mapping.pop(path, None)
 
 
 def _ids(entry: _File) -> set[str]:
