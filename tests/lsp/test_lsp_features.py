@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -9,9 +11,8 @@ from lsprotocol import types as lsp
 from pygls.exceptions import JsonRpcException
 from pytest_lsp import LanguageClient
 
-from lsp_helpers import brief, change_document, close_document, open_document, session
-
-pytestmark = pytest.mark.asyncio
+from conftest import MINIMAL
+from lsp_helpers import SERVER, brief, change_document, close_document, open_document, session
 
 WMW02 = "modules/wmw-02-signaalopvolging.yaml"
 WMW01 = "modules/wmw-01-aanmelding.yaml"
@@ -36,6 +37,7 @@ async def complete(client: LanguageClient, path: Path, text: str, position: lsp.
     return result.items
 
 
+@pytest.mark.asyncio
 async def test_unsaved_text_gives_lint_findings_with_a_link(minimal_kb: Path) -> None:
     module = minimal_kb / WMW02
     text = module.read_text(encoding="utf-8")
@@ -56,6 +58,7 @@ async def test_unsaved_text_gives_lint_findings_with_a_link(minimal_kb: Path) ->
         assert module.read_text(encoding="utf-8") == text  # nothing written
 
 
+@pytest.mark.asyncio
 async def test_whole_kb_at_start(minimal_kb: Path) -> None:
     (minimal_kb / WMW01).write_text(
         (minimal_kb / WMW01).read_text(encoding="utf-8").replace("competenties: [4A, gk-1]", "competenties: [4Z, gk-1]"),
@@ -66,6 +69,7 @@ async def test_whole_kb_at_start(minimal_kb: Path) -> None:
         assert "WM103 25:18" in brief(client.diagnostics[(minimal_kb / WMW01).as_uri()])
 
 
+@pytest.mark.asyncio
 async def test_dependants_follow_a_change(minimal_kb: Path) -> None:
     """Renaming 4A away in the competence's unsaved text makes the module that links it unknown."""
     competence = minimal_kb / "competenties/4A-maakt-zich-bekend.yaml"
@@ -83,6 +87,7 @@ async def test_dependants_follow_a_change(minimal_kb: Path) -> None:
         assert "WM105" in " ".join(brief(client.diagnostics[(minimal_kb / "modules/iow-02-signaalopvolging.yaml").as_uri()]))
 
 
+@pytest.mark.asyncio
 async def test_completion_of_ids_keys_and_values(minimal_kb: Path) -> None:
     module = minimal_kb / WMW01
     text = module.read_text(encoding="utf-8")
@@ -114,6 +119,7 @@ async def test_completion_of_ids_keys_and_values(minimal_kb: Path) -> None:
         assert values == ["redactioneel"]
 
 
+@pytest.mark.asyncio
 async def test_hover_definition_references(minimal_kb: Path) -> None:
     module = minimal_kb / WMW01
     async with session(minimal_kb) as client:
@@ -139,6 +145,7 @@ async def test_hover_definition_references(minimal_kb: Path) -> None:
             ("iow-02-signaalopvolging.yaml", 7, 15), ("wmw-03-eerste-hulp.yaml", 15, 15)]
 
 
+@pytest.mark.asyncio
 async def test_rename_a_competence_and_a_module(minimal_kb: Path) -> None:
     competence = minimal_kb / "competenties/4A-maakt-zich-bekend.yaml"
     async with session(minimal_kb) as client:
@@ -185,6 +192,7 @@ def applied(text: str, action: lsp.CodeAction, uri: str) -> str:
     return "\n".join(lines)
 
 
+@pytest.mark.asyncio
 async def test_code_actions(minimal_kb: Path) -> None:
     module = minimal_kb / WMW02
     text = module.read_text(encoding="utf-8")
@@ -215,6 +223,7 @@ async def test_code_actions(minimal_kb: Path) -> None:
         assert applied(trema, fixes[0], uri) == text.replace("Bij de bewoner thuis.", "Bij de cliënt thuis.")
 
 
+@pytest.mark.asyncio
 async def test_formatting_and_outline(minimal_kb: Path) -> None:
     module = minimal_kb / WMW02
     text = module.read_text(encoding="utf-8")
@@ -234,6 +243,7 @@ async def test_formatting_and_outline(minimal_kb: Path) -> None:
         assert (werkwijze.range.start.line, werkwijze.range.end.line) == (12, 15)
 
 
+@pytest.mark.asyncio
 async def test_bad_input_keeps_serving(minimal_kb: Path, tmp_path: Path) -> None:
     module = minimal_kb / WMW02
     async with session(minimal_kb) as client:
@@ -255,6 +265,7 @@ async def test_bad_input_keeps_serving(minimal_kb: Path, tmp_path: Path) -> None
         assert not any(p.name == "elders.yaml" for p in minimal_kb.rglob("*"))
 
 
+@pytest.mark.asyncio
 async def test_a_kb_that_cannot_be_opened(tmp_path: Path) -> None:
     """A configuration with a mistake: one line on stderr, a message, and the server keeps serving."""
     (tmp_path / "wijkmodulen.toml").write_text("[lint]\ndisable = ['geen-regel']\n", encoding="utf-8")
@@ -264,3 +275,21 @@ async def test_a_kb_that_cannot_be_opened(tmp_path: Path) -> None:
     async with session(tmp_path) as client:
         assert await open_document(client, module) == []
         assert any("geen-regel" in m.message for m in client.messages)
+
+
+def test_a_client_that_dies_mid_message() -> None:
+    """Half a message, then the client is gone: the server reports the bad message in one line and
+    ends without a traceback."""
+    messages = [
+        {"jsonrpc": "2.0", "id": 1, "method": "initialize",
+         "params": {"processId": None, "rootUri": None, "capabilities": {}}},
+        {"jsonrpc": "2.0", "method": "initialized", "params": {}},
+    ]
+    data = b"".join(b"Content-Length: %d\r\n\r\n" % len(body) + body for body in map(str.encode, map(json.dumps, messages)))
+    with subprocess.Popen([*SERVER, "--kb", str(MINIMAL)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE) as server:
+        _, stderr = server.communicate(data + b'Content-Length: 500\r\n\r\n{"jsonrpc"', timeout=120)
+    assert server.returncode == 0
+    text = stderr.decode()
+    assert "Traceback" not in text
+    assert "geladen" in text

@@ -53,6 +53,12 @@ class KbServer(LanguageServer):
         self.kb_option = kb
         self.workspaces: dict[Path, LiveWorkspace] = {}
         self.refused: set[Path] = set()  # KB folders that could not be opened (said once)
+        self.outside: set[Path] = set()  # documents outside every KB (said once)
+
+    def report_server_error(self, error: Exception, source: Any) -> None:
+        """A message that could not be read or answered: one line on stderr, then pygls's own report."""
+        log(t("editor.failed", method=getattr(source, "__name__", str(source)), detail=f"{type(error).__name__}: {error}"))
+        super().report_server_error(error, source)
 
     # --- which KB a document belongs to ----------------------------------------------------------
 
@@ -129,7 +135,9 @@ class KbServer(LanguageServer):
         path = path_of(uri)
         live = self.live_for(path)
         if live is None:
-            log(t("editor.outside_kb", path=path))
+            if path not in self.outside:  # said once per file, not on every keystroke
+                self.outside.add(path)
+                log(t("editor.outside_kb", path=path))
             self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
             return
         changed = live.update(path, text)
