@@ -2,16 +2,44 @@
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import sys
-from collections.abc import AsyncIterator
+import threading
+from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager, suppress
 from pathlib import Path
+from typing import Any
 
 from lsprotocol import types as lsp
 from pygls.exceptions import JsonRpcException
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 SERVER = [sys.executable, "-m", "wijkmodulen", "lsp"]
+
+
+def own_loop(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
+    """Run an async test in a thread with an event loop of its own: the browser tests keep a
+    synchronous Playwright (and its running loop) open for the whole session, and no second loop
+    can run in the main thread while it is."""
+
+    @functools.wraps(test)
+    def run(*args: Any, **kwargs: Any) -> None:
+        failure: list[BaseException] = []
+
+        def target() -> None:
+            try:
+                asyncio.run(test(*args, **kwargs))
+            except BaseException as error:  # noqa: BLE001 -- re-raised in the test's own thread below
+                failure.append(error)
+
+        thread = threading.Thread(target=target)
+        thread.start()
+        thread.join()
+        if failure:
+            raise failure[0]
+
+    return run
 
 
 @asynccontextmanager

@@ -12,7 +12,7 @@ from pygls.exceptions import JsonRpcException
 from pytest_lsp import LanguageClient
 
 from conftest import MINIMAL
-from lsp_helpers import SERVER, brief, change_document, close_document, open_document, session
+from lsp_helpers import SERVER, brief, change_document, close_document, open_document, own_loop, session
 
 WMW02 = "modules/wmw-02-signaalopvolging.yaml"
 WMW01 = "modules/wmw-01-aanmelding.yaml"
@@ -37,7 +37,7 @@ async def complete(client: LanguageClient, path: Path, text: str, position: lsp.
     return result.items
 
 
-@pytest.mark.asyncio
+@own_loop
 async def test_unsaved_text_gives_lint_findings_with_a_link(minimal_kb: Path) -> None:
     module = minimal_kb / WMW02
     text = module.read_text(encoding="utf-8")
@@ -58,7 +58,7 @@ async def test_unsaved_text_gives_lint_findings_with_a_link(minimal_kb: Path) ->
         assert module.read_text(encoding="utf-8") == text  # nothing written
 
 
-@pytest.mark.asyncio
+@own_loop
 async def test_whole_kb_at_start(minimal_kb: Path) -> None:
     (minimal_kb / WMW01).write_text(
         (minimal_kb / WMW01).read_text(encoding="utf-8").replace("competenties: [4A, gk-1]", "competenties: [4Z, gk-1]"),
@@ -69,7 +69,7 @@ async def test_whole_kb_at_start(minimal_kb: Path) -> None:
         assert "WM103 25:18" in brief(client.diagnostics[(minimal_kb / WMW01).as_uri()])
 
 
-@pytest.mark.asyncio
+@own_loop
 async def test_dependants_follow_a_change(minimal_kb: Path) -> None:
     """Renaming 4A away in the competence's unsaved text makes the module that links it unknown."""
     competence = minimal_kb / "competenties/4A-maakt-zich-bekend.yaml"
@@ -87,7 +87,7 @@ async def test_dependants_follow_a_change(minimal_kb: Path) -> None:
         assert "WM105" in " ".join(brief(client.diagnostics[(minimal_kb / "modules/iow-02-signaalopvolging.yaml").as_uri()]))
 
 
-@pytest.mark.asyncio
+@own_loop
 async def test_completion_of_ids_keys_and_values(minimal_kb: Path) -> None:
     module = minimal_kb / WMW01
     text = module.read_text(encoding="utf-8")
@@ -119,7 +119,7 @@ async def test_completion_of_ids_keys_and_values(minimal_kb: Path) -> None:
         assert values == ["redactioneel"]
 
 
-@pytest.mark.asyncio
+@own_loop
 async def test_hover_definition_references(minimal_kb: Path) -> None:
     module = minimal_kb / WMW01
     async with session(minimal_kb) as client:
@@ -145,7 +145,7 @@ async def test_hover_definition_references(minimal_kb: Path) -> None:
             ("iow-02-signaalopvolging.yaml", 7, 15), ("wmw-03-eerste-hulp.yaml", 15, 15)]
 
 
-@pytest.mark.asyncio
+@own_loop
 async def test_rename_a_competence_and_a_module(minimal_kb: Path) -> None:
     competence = minimal_kb / "competenties/4A-maakt-zich-bekend.yaml"
     async with session(minimal_kb) as client:
@@ -192,7 +192,7 @@ def applied(text: str, action: lsp.CodeAction, uri: str) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.asyncio
+@own_loop
 async def test_code_actions(minimal_kb: Path) -> None:
     module = minimal_kb / WMW02
     text = module.read_text(encoding="utf-8")
@@ -223,7 +223,7 @@ async def test_code_actions(minimal_kb: Path) -> None:
         assert applied(trema, fixes[0], uri) == text.replace("Bij de bewoner thuis.", "Bij de cliënt thuis.")
 
 
-@pytest.mark.asyncio
+@own_loop
 async def test_formatting_and_outline(minimal_kb: Path) -> None:
     module = minimal_kb / WMW02
     text = module.read_text(encoding="utf-8")
@@ -243,7 +243,7 @@ async def test_formatting_and_outline(minimal_kb: Path) -> None:
         assert (werkwijze.range.start.line, werkwijze.range.end.line) == (12, 15)
 
 
-@pytest.mark.asyncio
+@own_loop
 async def test_bad_input_keeps_serving(minimal_kb: Path, tmp_path: Path) -> None:
     module = minimal_kb / WMW02
     async with session(minimal_kb) as client:
@@ -265,7 +265,7 @@ async def test_bad_input_keeps_serving(minimal_kb: Path, tmp_path: Path) -> None
         assert not any(p.name == "elders.yaml" for p in minimal_kb.rglob("*"))
 
 
-@pytest.mark.asyncio
+@own_loop
 async def test_a_kb_that_cannot_be_opened(tmp_path: Path) -> None:
     """A configuration with a mistake: one line on stderr, a message, and the server keeps serving."""
     (tmp_path / "wijkmodulen.toml").write_text("[lint]\ndisable = ['geen-regel']\n", encoding="utf-8")

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from wijkmodulen.cli import app
 
 from conftest import MINIMAL
-from lsp_helpers import change_document, close_document, open_document, session
+from lsp_helpers import change_document, close_document, open_document, own_loop, session
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "unit"))
 from test_lint_cases import CASES, apply_edit  # the case harness lives with the unit tests
@@ -57,7 +57,7 @@ def _untouched(root: Path, case: dict[str, Any]) -> Path:
     return next(p for p in sorted(root.glob("*/*.yaml")) if p.relative_to(root).as_posix() not in edited)
 
 
-@pytest.mark.asyncio
+@own_loop
 async def test_start_equals_lint_for_every_case(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """One server; each case is a KB of its own, opened when one of its documents is."""
     roots = []
@@ -80,7 +80,7 @@ def _typed(case: dict[str, Any]) -> bool:
     )
 
 
-@pytest.mark.asyncio
+@own_loop
 async def test_typed_edits_equal_lint(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The same edits as unsaved text: the edited files and their dependants match lint of the
     edited files on disk; undoing them clears every finding again."""
