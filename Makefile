@@ -28,6 +28,7 @@ handbook: $(STAMP)
 
 test: $(STAMP)
 	scripts/install-test-deps.sh
+	scripts/package-vscode.sh
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy src
 	$(BIN)/mypy --platform win32 src

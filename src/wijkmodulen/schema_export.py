@@ -47,9 +47,48 @@ def schema_for(name: str) -> dict[str, Any]:
     return {"$schema": DIALECT, "$id": f"{name}.schema.json", "title": name, **result}
 
 
-def export_schemas(out: Path) -> list[Path]:
+# Where ids of the KB belong: (schema, $defs model or None for the root, key) -> kind of id.
+ID_PLACES: dict[tuple[str, str | None, str], str] = {
+    ("module", None, "tegenhangers"): "modules",
+    ("module", None, "verwijzingen"): "modules",
+    ("module", None, "specificatie_van"): "modules",
+    ("module", "Koppelingen", "competenties"): "competenties",
+    ("module", "Koppelingen", "kennisdomeinen"): "kennisdomeinen",
+    ("module", "Koppelingen", "doelgroepen"): "doelgroepen",
+    ("competentie", "ScwCompetentie", "thema"): "scw_themas",
+}
+
+
+def _add_enum(node: dict[str, Any], values: list[str]) -> None:
+    """Restrict the string part of ``node`` (a string, a list of strings, or a union) to ``values``."""
+    if node.get("type") == "string":
+        node["enum"] = values
+    elif node.get("type") == "array" and isinstance(node.get("items"), dict):
+        _add_enum(node["items"], values)
+    for branch in node.get("anyOf", []):
+        _add_enum(branch, values)
+
+
+def with_ids(name: str, schema: dict[str, Any], ids: dict[str, list[str]]) -> dict[str, Any]:
+    """``schema`` with the KB's ids as enums where an id belongs (an unknown id is then flagged
+    by yaml-language-server, and ids complete there)."""
+    for (schema_name, model, key), kind in ID_PLACES.items():
+        if schema_name != name:
+            continue
+        holder = schema if model is None else schema.get("$defs", {}).get(model, {})
+        node = holder.get("properties", {}).get(key)
+        if node is not None:
+            _add_enum(node, ids.get(kind, []))
+    return schema
+
+
+def export_schemas(out: Path, ids: dict[str, list[str]] | None = None) -> list[Path]:
+    """Write the schema of every kind to ``out``; with ``ids`` (kind -> the KB's ids), with enums."""
     written = []
     for name in schemas():
-        text = json.dumps(schema_for(name), ensure_ascii=False, indent=2) + "\n"
+        schema = schema_for(name)
+        if ids is not None:
+            schema = with_ids(name, schema, ids)
+        text = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
         written.append(write_output(out, f"{name}.schema.json", text))
     return written

@@ -38,7 +38,10 @@ def unspecified_encodings(source: str) -> list[int]:
             if func.attr == "read_text" or not node.args or len(node.args) < 2:
                 lines.append(node.lineno)
         elif isinstance(func, ast.Attribute) and func.attr == "open" and not (
-            isinstance(func.value, ast.Name) and func.value.id in {"os", "tarfile", "zipfile", "webbrowser"}
+            # a module's open, or a class's (``Workspace.open(kb)`` opens a workspace, not a file)
+            isinstance(func.value, ast.Name)
+            and (func.value.id in {"os", "tarfile", "zipfile", "webbrowser"}
+                 or (func.value.id[:1].isupper() and func.value.id != "Path"))
         ):
             mode = node.args[0] if node.args else _keyword(node, "mode")
             if mode is not None and not _is_binary(mode):

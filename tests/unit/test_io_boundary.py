@@ -33,6 +33,14 @@ OS_FUNCTIONS = {"open", "fdopen", "remove", "unlink", "rename", "replace", "rmdi
 MODULES = {"shutil", "tempfile"}
 
 
+def _may_be_a_path(owner: str | None) -> bool:
+    """Whether ``owner.method(...)`` may be a call on a path. A capitalised name other than ``Path`` is
+    a class (``Workspace.open(kb)`` opens a workspace, not a file)."""
+    if owner in ("os", "str", "re", "self", "json", "sys"):
+        return False
+    return owner is None or owner == "Path" or not owner[:1].isupper()
+
+
 def _offences(tree: ast.AST) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for node in ast.walk(tree):
@@ -50,7 +58,7 @@ def _offences(tree: ast.AST) -> list[tuple[int, str]]:
                 found.append((node.lineno, f"os.{func.attr}"))
             elif owner in MODULES:
                 found.append((node.lineno, f"{owner}.{func.attr}"))
-            elif owner not in ("os", "str", "re", "self", "json", "sys") and func.attr in PATH_METHODS:
+            elif _may_be_a_path(owner) and func.attr in PATH_METHODS:
                 found.append((node.lineno, func.attr))
     return found
 

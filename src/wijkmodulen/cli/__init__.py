@@ -13,11 +13,13 @@ from wijkmodulen.cli import (
     fmt_cmd,
     kb_cmd,
     lint_cmd,
+    lsp_cmd,
     new_cmd,
     render_cmd,
     serve_cmd,
     team_cmd,
     xref_cmd,
+    zoek_cmd,
 )
 from wijkmodulen.cli.app import app, report_internal_error
 
@@ -27,12 +29,14 @@ __all__ = [
     "fmt_cmd",
     "kb_cmd",
     "lint_cmd",
+    "lsp_cmd",
     "main",
     "new_cmd",
     "render_cmd",
     "serve_cmd",
     "team_cmd",
     "xref_cmd",
+    "zoek_cmd",
 ]
 
 

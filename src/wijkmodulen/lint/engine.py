@@ -322,3 +322,11 @@ def restrict_to_files(result: LintResult, files: set[Path]) -> LintResult:
         result.suppressed,
         [path for path in result.files if kept(path)],
     )
+
+
+# The steps above, for the editor's live pipeline (app/live.py), which runs them file by file.
+rule_findings = _findings
+place = _place
+Suppressor = _Suppressor
+kb_subset = _subset
+relative_to_kb = _relative

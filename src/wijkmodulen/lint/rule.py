@@ -59,6 +59,14 @@ class Rule:
     Options: ClassVar[type[BaseModel]] = NoOptions
     # An autofixable rule sets this and overrides ``fix``; ``wijkmodulen fmt --fix`` applies it.
     fixable: ClassVar[bool] = False
+    # A "kb" rule whose findings for an entry depend on that entry and the entries it names or that
+    # name it sets this and checks only ``kb.in_focus(...)`` entries (or uses modules_in_order and
+    # entries, which honour the focus): an editor then re-checks the files an edit can affect.
+    focused: ClassVar[bool] = False
+    # A "kb" rule whose findings depend only on the ids of the files, the links between them and
+    # whether they loaded (not on their texts) sets this: an editor re-runs it only when an edit
+    # changes one of those.
+    links_only: ClassVar[bool] = False
     runs_last: ClassVar[bool] = False  # for rules about the other rules' results (unused suppressions)
     memo: Memo | None = None  # given by the engine when lint runs with its cache
     # Every rule of this run by code, given by the engine: the rules about suppressions judge references

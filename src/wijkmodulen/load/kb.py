@@ -60,6 +60,9 @@ class Entry(Generic[M]):
     source: SourceFile
 
 
+E = TypeVar("E", bound=Entry[Any])
+
+
 @dataclass
 class KnowledgeBase:
     root: Path
@@ -80,6 +83,14 @@ class KnowledgeBase:
     unloaded_ids: set[str] = field(default_factory=set)
     # the indexes of kinds added to the table (model/kinds.py) without an attribute here, by index name
     others: dict[str, dict[str, Entry[Any]]] = field(default_factory=dict)
+    # The ids whose entries are checked by rules that check one entry at a time against the whole
+    # KB (``Rule.focused``): an editor re-checks the entries an edit can affect. None: all.
+    focus: set[str] | None = None
+
+    def in_focus(self, index: dict[str, E]) -> Iterable[E]:
+        if self.focus is None:
+            return index.values()
+        return [index[key] for key in self.focus if key in index]
 
     def index(self, name: str) -> dict[str, Entry[Any]]:
         """The entries of one index (``module``, ``kennisdomein``, ...) by id."""
@@ -90,7 +101,7 @@ class KnowledgeBase:
 
     def entries(self) -> Iterator[Entry[Any]]:
         for spec in kinds.indexes():
-            yield from self.index(spec.name).values()
+            yield from self.in_focus(self.index(spec.name))
 
     @property
     def competenties(self) -> dict[str, Entry[Any]]:
@@ -99,7 +110,7 @@ class KnowledgeBase:
 
     def modules_in_order(self) -> list[Entry[Module]]:
         order = {"wijkmaatschappelijk-werk": 0, "individueel-opbouwwerk": 1}
-        return sorted(self.modules.values(), key=lambda e: (order[e.model.beroep], e.model.nummer, e.model.id))
+        return sorted(self.in_focus(self.modules), key=lambda e: (order[e.model.beroep], e.model.nummer, e.model.id))
 
 
 def kb_files(root: Path) -> tuple[list[Path], list[Path]]:
@@ -288,6 +299,11 @@ def _suggest(key: str) -> str | None:
     return matches[0] if matches else None
 
 
+def suggest_key(key: str) -> str | None:
+    """The known key closest to ``key`` (an unknown one), as the schema finding suggests it."""
+    return _suggest(key)
+
+
 def _issue_from_error(source: SourceFile, error: Any) -> LoadIssue:
     loc = tuple(error["loc"])
     kind = error["type"]
@@ -341,7 +357,7 @@ def add_validated(kb: KnowledgeBase, source: SourceFile, model: BaseModel | None
     kb.files.append(source)
     kb.issues.extend(issues)
     if model is None:
-        kb.unloaded_ids.add(_id_of_unloaded(source))
+        kb.unloaded_ids.add(id_of_unloaded(source))
         return
     if isinstance(model, Bronnen):
         kb.bronnen = Entry(model, source)
@@ -366,7 +382,7 @@ _ID_PREFIX = re.compile(
 )
 
 
-def _id_of_unloaded(source: SourceFile) -> str:
+def id_of_unloaded(source: SourceFile) -> str:
     """The id a broken file stands for: its ``id`` value if readable, else its file-name prefix."""
     if isinstance(source.data, dict) and isinstance(source.data.get("id"), str):
         return str(source.data["id"])

@@ -7,6 +7,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
+from wijkmodulen.model.field_docs import document_fields
+
 # Ids are part of file names and of references between files; the patterns are documented in
 # the docs (docs/kennisbank.md, "Ids") and enforced by lint rule WM101.
 # Two digits as printed (wmw-06); a national KB numbers past 99 without leading zeros (wmw-112).
@@ -39,6 +41,13 @@ class Strict(BaseModel):
     """Base for every model: unknown keys are errors, values are not coerced silently."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        # Every key gets its Dutch title and description (model/field_docs.py).
+        if document_fields(cls):
+            cls.model_rebuild(force=True)
 
 
 class LijstItem(Strict):

@@ -27,6 +27,7 @@ from wijkmodulen.render.index import dutch_sort_key, dutch_sorted, index_letter
 from wijkmodulen.render.links import Link
 from wijkmodulen.render.matrix import Matrix, koppelingen_matrix
 from wijkmodulen.render.selection import Selectie, select_modules
+from wijkmodulen.search.documents import SearchDoc, kb_documents
 from wijkmodulen.xref.ids import title_repeats_id
 
 
@@ -102,6 +103,15 @@ class Note:
 
 
 @dataclass(frozen=True)
+class Grond:
+    """An editorial link with what grounds it: the module's sentence and the editors' reading of it
+    (``koppelingen.toelichting``)."""
+
+    link: Link
+    tekst: str
+
+
+@dataclass(frozen=True)
 class ModuleView:
     id: str
     titel: str
@@ -124,6 +134,7 @@ class ModuleView:
     doelgroepen: tuple[Link, ...]
     bron: str
     paginas: tuple[int, ...]
+    gronden: tuple[Grond, ...] = ()  # every editorial link that has a grounding quote, in the order shown
 
 
 @dataclass(frozen=True)
@@ -234,6 +245,8 @@ class Handbook:
     team: Any = None  # the team report's view (TeamChapter.view), None without a team
     team_markdown: str = ""
     scholing: tuple[Reference, ...] = ()
+    # What the HTML handbook's search box finds: the printed modules, the introduction and the appendices.
+    zoekdocumenten: tuple[SearchDoc, ...] = ()
 
 
 class EpochError(ValueError):
@@ -394,6 +407,18 @@ class _Builder:
             doelgroepen=tuple(self.reference_link(i) for i in (koppelingen.doelgroepen if koppelingen else [])),
             bron=module.bron.publicatie,
             paginas=tuple(module.bron.paginas or ()),
+            gronden=self.gronden(module),
+        )
+
+    def gronden(self, module: Module) -> tuple[Grond, ...]:
+        koppelingen = module.koppelingen
+        if koppelingen is None:
+            return ()
+        linked = [*koppelingen.competenties, *koppelingen.kennisdomeinen, *koppelingen.doelgroepen]
+        return tuple(
+            Grond(self.reference_link(ref_id), koppelingen.toelichting[ref_id])
+            for ref_id in linked
+            if koppelingen.toelichting.get(ref_id)
         )
 
     def beroepen(self, views: dict[str, ModuleView]) -> tuple[BeroepView, ...]:
@@ -538,6 +563,7 @@ def build_handbook(
         matrix=koppelingen_matrix(kb, selected, builder.module_link, builder.reference_link),
         register=builder.register(beroepen),
         beroep_labels=dict(BEROEP_LABELS),
+        zoekdocumenten=tuple(kb_documents(kb, [m.id for m in selected])),
         **_team_chapter(kb, builder, team),
     )
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import base64
+import json
 from pathlib import Path
+
+from markupsafe import Markup
 
 from wijkmodulen.io.reader import Refused, read_named
 from wijkmodulen.io.writer import write_output
@@ -13,6 +16,7 @@ from wijkmodulen.render.context import Handbook
 from wijkmodulen.render.links import Link
 from wijkmodulen.render.output import check_targets
 from wijkmodulen.render.templates import RenderError, make_environment, render_template
+from wijkmodulen.search.index import build_index
 
 HTML_FILE = "handboek.html"
 MAIN_TEMPLATE = "html/handboek.html.j2"
@@ -47,11 +51,28 @@ def read_logo(path: Path) -> bytes:
         raise RenderError(t("render.no_logo", path=path)) from None
 
 
+# JSON inside <script type="application/json">: no "<" may reach the HTML parser (no "</script>" and no
+# "<!--" can end or bend the element), so "<", ">" and "&" are written as JSON escapes, which JSON.parse reads
+# back as the same characters.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def script_json(data: object) -> Markup:
+    """``data`` as JSON that can stand inside a <script> element as it is."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    return Markup(text.translate(_SCRIPT_SAFE))
+
+
+def search_index_json(handbook: Handbook) -> Markup:
+    """The search index of what this handbook prints, for the page's search box."""
+    return script_json(build_index(list(handbook.zoekdocumenten)).payload())
+
+
 def render_html(handbook: Handbook, templates: Path | None = None) -> str:
     env = make_environment(templates, autoescape=True)
     env.filters["href"] = _href
     logo = logo_data_uri(handbook.meta.logo) if handbook.meta.logo else None
-    return render_template(env, MAIN_TEMPLATE, h=handbook, logo=logo)
+    return render_template(env, MAIN_TEMPLATE, h=handbook, logo=logo, zoekindex=search_index_json(handbook))
 
 
 def write_html(handbook: Handbook, out_dir: Path, templates: Path | None = None) -> Path:

@@ -45,7 +45,10 @@ MANIFEST_FILE = ".wijkmodulen-bestanden.json"
 MANIFEST_LIMITS = Limits(max_bytes=16 * 1024 * 1024)
 DOCS_DIR = "docs"
 MODULES_DIR = "modulen"
-FOLDERS = (DOCS_DIR, f"{DOCS_DIR}/{MODULES_DIR}")  # folders the handbook writes into
+# The mkdocs theme's pages with their words in Dutch (mkdocs translates its theme only with babel installed).
+THEME_DIR = "thema"
+THEME_PAGES = ("main.html", "404.html", "search-modal.html", "keyboard-modal.html", "toc.html")
+FOLDERS = (DOCS_DIR, f"{DOCS_DIR}/{MODULES_DIR}", THEME_DIR)  # folders the handbook writes into
 
 # Pages besides the modules: (page, template).
 PAGES = (
@@ -131,7 +134,11 @@ def render_markdown(handbook: Handbook, templates: Path | None = None) -> dict[s
         files[f"{DOCS_DIR}/{module.page}.md"] = _tidy(
             render_template(env, MODULE_TEMPLATE, page=module.page, m=module, **common)
         )
-    files[MKDOCS_FILE] = render_template(env, MKDOCS_TEMPLATE, page=INDEX_PAGE, docs_dir=DOCS_DIR, **common)
+    files[MKDOCS_FILE] = render_template(
+        env, MKDOCS_TEMPLATE, page=INDEX_PAGE, docs_dir=DOCS_DIR, theme_dir=THEME_DIR, **common
+    )
+    for name in THEME_PAGES:
+        files[f"{THEME_DIR}/{name}"] = render_template(env, f"markdown/thema/{name}.j2")
     return files
 
 

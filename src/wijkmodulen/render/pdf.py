@@ -58,7 +58,9 @@ def render_pdf(handbook: Handbook, templates: Path | None = None) -> bytes:
     # for a user's template that names a URL or a local file.
     fetcher = weasyprint.URLFetcher(allowed_protocols={"data"})
     document = weasyprint.HTML(string=html, url_fetcher=fetcher).render()
-    pdf: bytes = document.write_pdf()
+    # PDF/UA-1: tagged (headings, lists, tables and the reading order in the structure tree), the
+    # language and title in the metadata, so that a screen reader can read the handbook.
+    pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1")
     return pdf
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
+
+from wijkmodulen.model.common import Strict
 
 NIVEAUS: dict[int, str] = {
     1: "beginnend",
@@ -17,8 +19,7 @@ NIVEAUS: dict[int, str] = {
 Niveau = Annotated[int, Field(ge=0, le=4)]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+_Strict = Strict  # unknown keys are errors; every key has its Dutch title (model/field_docs.py)
 
 
 class Aanbod(_Strict):

@@ -24,6 +24,7 @@ class DuplicateId(Rule):
     name = "duplicate-id"
     severity = Severity.ERROR
     scope = "kb"
+    links_only = True
 
     def check(self, kb: KnowledgeBase, options: Any) -> Iterator[Finding]:
         for identifier, entry, first in kb.duplicate_ids:

@@ -22,6 +22,7 @@ class DuplicateNummer(Rule):
     name = "duplicate-nummer"
     severity = Severity.ERROR
     scope = "kb"
+    links_only = True
 
     def check(self, kb: KnowledgeBase, options: Any) -> Iterator[Finding]:
         seen: dict[tuple[str, int], str] = {}

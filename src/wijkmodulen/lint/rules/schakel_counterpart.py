@@ -27,6 +27,7 @@ class SchakelCounterpart(Rule):
     name = "schakelmodule-counterpart"
     severity = Severity.ERROR
     scope = "kb"
+    focused = True
 
     def check(self, kb: KnowledgeBase, options: Any) -> Iterator[Finding]:
         for entry in kb.modules_in_order():

@@ -92,6 +92,7 @@ class SchakelDrift(Rule):
     name = "schakel-drift"
     severity = Severity.INFO
     scope = "kb"
+    focused = True
     Options = SchakelDriftOptions
 
     def check(self, kb: KnowledgeBase, options: Any) -> Iterator[Finding]:

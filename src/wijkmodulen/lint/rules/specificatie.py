@@ -25,6 +25,7 @@ class Specificatie(Rule):
     name = "specificatie"
     severity = Severity.ERROR
     scope = "kb"
+    links_only = True
 
     def check(self, kb: KnowledgeBase, options: Any) -> Iterator[Finding]:
         parent: dict[str, str] = {

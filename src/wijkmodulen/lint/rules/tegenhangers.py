@@ -25,6 +25,7 @@ class Tegenhangers(Rule):
     name = "tegenhangers"
     severity = Severity.ERROR
     scope = "kb"
+    focused = True
 
     def check(self, kb: KnowledgeBase, options: Any) -> Iterator[Finding]:
         for entry in kb.modules_in_order():

@@ -27,6 +27,7 @@ class UnknownReference(Rule):
     name = "unknown-reference"
     severity = Severity.ERROR
     scope = "kb"
+    focused = True
 
     def check(self, kb: KnowledgeBase, options: Any) -> Iterator[Finding]:
         publicaties = {p.titel for p in kb.bronnen.model.bronnen} if kb.bronnen else None
@@ -37,9 +38,9 @@ class UnknownReference(Rule):
                     entry.source, t("ref.unknown_publicatie", value=entry.model.bron.publicatie),
                     ("bron", "publicatie"),
                 )
-        for entry in kb.scw_competenties.values():
+        for entry in kb.in_focus(kb.scw_competenties):
             yield from self._competentie(kb, entry)
-        for entry in kb.modules.values():
+        for entry in kb.in_focus(kb.modules):
             yield from self._module(kb, entry)
         yield from _declared(kb)
 

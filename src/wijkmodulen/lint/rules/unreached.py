@@ -33,6 +33,7 @@ class Unreached(Rule):
     name = "unreached"
     severity = Severity.INFO
     scope = "kb"
+    links_only = True
     Options = UnreachedOptions
 
     def check(self, kb: KnowledgeBase, options: Any) -> Iterator[Finding]:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from wijkmodulen.messages.nl import core, diff, files, git, render, serve, style, team, xref
+from wijkmodulen.messages.nl import core, diff, editor, files, git, render, serve, style, team, xref, zoeken
 
 PARTS: tuple[dict[str, str], ...] = (
     core.MESSAGES,
     diff.MESSAGES,
+    editor.MESSAGES,
     git.MESSAGES,
     render.MESSAGES,
     serve.MESSAGES,
@@ -14,6 +15,7 @@ PARTS: tuple[dict[str, str], ...] = (
     team.MESSAGES,
     xref.MESSAGES,
     files.MESSAGES,
+    zoeken.MESSAGES,
 )
 
 CATALOGUE: dict[str, str] = {key: text for part in PARTS for key, text in part.items()}

@@ -21,6 +21,7 @@ MESSAGES: dict[str, str] = {
     "cli.bad_format": "Onbekend formaat '{value}'; kies uit: {choices}.",
     "schema.help": "Schrijf de JSON Schema's (draft 2020-12) van alle soorten bestanden.",
     "schema.out": "Map waarin de schema's komen.",
+    "schema.with_ids": "Neem de ids van de kennisbank op als toegestane waarden (tegenhangers, koppelingen, ...).",
     "summary.help": "Toon een korte samenvatting van de kennisbank (aantallen per soort en beroep).",
     "kb.argument": "Kennisbankmap; zonder waarde de kennisbank uit de configuratie.",
     "rules.help": "Toon alle lintregels: code, naam, ernst, bereik en uitleg met voorbeelden.",

@@ -1,0 +1,98 @@
+"""The search index: per stem, the documents it occurs in and the points it earns there.
+
+Ranking is BM25F: a term's frequency is summed over a document's fields by their weights, each field
+normalised by its length; a compound's parts count for ``COMPOUND_SHARE`` of an occurrence. The points of
+every (stem, document) pair are computed here, once, and stored as whole numbers, so that ranking is only
+lookups and integer sums, identical in Python and in the page's script.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from wijkmodulen.search.compounds import split_compound
+from wijkmodulen.search.documents import FIELD_WEIGHTS, SOORT_WEIGHTS, SearchDoc
+from wijkmodulen.search.text import STOPWORDS, stem_words, words
+
+K1 = 1.2
+B = 0.75
+COMPOUND_SHARE = 0.5
+SCALE = 1000  # points are stored in thousandths
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class SearchIndex:
+    docs: tuple[SearchDoc, ...]
+    terms: dict[str, list[int]]  # stem -> [doc, points, doc, points, ...] in document order
+    stems: dict[str, str]  # word -> its stem, for every indexed word whose stem differs from it
+
+    def payload(self) -> dict[str, Any]:
+        """The index as the page's script reads it (JSON-ready)."""
+        return {
+            "versie": FORMAT_VERSION,
+            "docs": [[doc.id, doc.soort, doc.titel, doc.anchor] for doc in self.docs],
+            "stop": sorted(STOPWORDS),
+            "woorden": self.stems,
+            "termen": self.terms,
+        }
+
+
+def _indexed_words(text: str) -> list[str]:
+    return [word for word in words(text) if word not in STOPWORDS]
+
+
+def build_index(docs: list[SearchDoc]) -> SearchIndex:
+    # Words per document and field, once.
+    tokens: list[dict[str, list[str]]] = [
+        {name: [w for text in texts for w in _indexed_words(text)] for name, texts in doc.fields.items()}
+        for doc in docs
+    ]
+    vocabulary = {w for fields in tokens for ws in fields.values() for w in ws}
+    splittable = {w: split_compound(w, vocabulary) for w in vocabulary}
+    ordered = sorted(vocabulary)
+    word_stems = dict(zip(ordered, stem_words(ordered), strict=True))
+
+    lengths: Counter[str] = Counter()
+    present: Counter[str] = Counter()
+    for fields in tokens:
+        for name, ws in fields.items():
+            if ws:
+                lengths[name] += len(ws)
+                present[name] += 1
+    average = {name: lengths[name] / present[name] for name in lengths}
+
+    # tf~ per document: stem -> weighted, length-normalised frequency
+    weighted: list[dict[str, float]] = []
+    for doc, fields in zip(docs, tokens, strict=True):
+        per_stem: dict[str, float] = {}
+        for name, ws in fields.items():
+            if not ws:
+                continue
+            norm = FIELD_WEIGHTS[name] * SOORT_WEIGHTS[doc.soort] / (1 - B + B * len(ws) / average[name])
+            for w, count in Counter(ws).items():
+                key = word_stems[w]
+                per_stem[key] = per_stem.get(key, 0.0) + norm * count
+                for part in splittable[w]:
+                    key = word_stems[part]
+                    per_stem[key] = per_stem.get(key, 0.0) + norm * count * COMPOUND_SHARE
+        weighted.append(per_stem)
+
+    postings: dict[str, list[tuple[int, float]]] = {}
+    for number, per_stem in enumerate(weighted):
+        for key, value in per_stem.items():
+            postings.setdefault(key, []).append((number, value))
+    total = len(docs)
+    terms: dict[str, list[int]] = {}
+    for key in sorted(postings):
+        found = postings[key]
+        idf = math.log(1 + (total - len(found) + 0.5) / (len(found) + 0.5))
+        flat: list[int] = []
+        for number, value in found:
+            flat += [number, max(1, round(SCALE * idf * value * (K1 + 1) / (K1 + value)))]
+        terms[key] = flat
+    stems = {w: s for w, s in sorted(word_stems.items()) if s != w}
+    return SearchIndex(tuple(docs), terms, stems)
