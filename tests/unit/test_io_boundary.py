@@ -20,7 +20,6 @@ ALLOWED: dict[str, dict[str, str]] = {
         "os.open": "the cache file, opened without following links after the folder's owner check",
         "os.fdopen": "the descriptor just opened, as text",
     },
-    "cli/common.py": {"open": "Workspace.open, the application layer's constructor: no file is opened"},
     "testing.py": dict.fromkeys(
         ("shutil", "shutil.copytree", "read_text", "write_text", "write_bytes", "unlink"),
         "the lint case harness for tests (also of plugins): copies a KB into the test's folder and edits it",

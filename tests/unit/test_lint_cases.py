@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 from wijkmodulen.lint.rules import RULES
-from wijkmodulen.testing import case_ids, load_cases, run_case
+from wijkmodulen.testing import apply_edit, case_ids, load_cases, run_case
 
 from conftest import MINIMAL, TESTS
 
 CASES = load_cases(TESTS / "cases" / "lint_cases.yaml")
+__all__ = ["CASES", "apply_edit"]  # the editor server's parity test runs the same cases
 
 
 @pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))

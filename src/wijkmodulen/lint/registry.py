@@ -88,3 +88,6 @@ def load_registry() -> Registry:
 
 REGISTRY = load_registry()
 RULES: dict[str, type[Rule]] = REGISTRY.rules
+# Every rule sees this run's rules (the suppression rules judge references with it), also where a
+# rule is run outside the engine (the editor's live workspace).
+Rule.registry = RULES
