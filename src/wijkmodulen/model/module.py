@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -94,6 +95,24 @@ class Kopjes(Strict):
     randvoorwaarden: str | None = None
 
 
+Dimensie = Literal["competenties", "kennisdomeinen", "doelgroepen"]
+DIMENSIES: tuple[str, ...] = ("competenties", "kennisdomeinen", "doelgroepen")
+
+
+class Beoordeling(Strict):
+    """The record of a review of a module's links against a version of the rubric (docs/rubric.md)."""
+
+    door: str = Field(
+        min_length=1,
+        title="Beoordeeld door",
+        description="Wie of wat de koppelingen heeft beoordeeld, bijv. 'redactie'.",
+    )
+    datum: date = Field(title="Datum", description="De dag van de beoordeling (JJJJ-MM-DD).")
+    rubric: int = Field(
+        ge=1, title="Rubricversie", description="De versie van de rubric (docs/rubric.md) waartegen is beoordeeld."
+    )
+
+
 class Koppelingen(Strict):
     """Editorial links: not in the publication, chosen by the editors (see README, 'Koppelingen')."""
 
@@ -105,6 +124,27 @@ class Koppelingen(Strict):
     )
     toelichting: dict[str, str] = Field(
         default_factory=dict, description="Per gekoppeld id: de zin uit de module die de koppeling draagt."
+    )
+    collectief: dict[str, str] = Field(
+        default_factory=dict,
+        title="Collectieve kant",
+        description=(
+            "Per vakspecifieke, collectieve competentie (4L-4T) bij een module van individuele hulpverlening: "
+            "welke collectieve kant van de module de koppeling rechtvaardigt."
+        ),
+    )
+    zonder_grond: dict[Dimensie, str] = Field(
+        default_factory=dict,
+        title="Geen koppeling, omdat",
+        description=(
+            "Per lege dimensie (competenties, kennisdomeinen, doelgroepen): waarom de moduletekst geen grond "
+            "geeft voor een koppeling."
+        ),
+    )
+    beoordeling: Beoordeling | None = Field(
+        default=None,
+        title="Beoordeling",
+        description="Wie de koppelingen wanneer tegen welke rubricversie heeft beoordeeld.",
     )
 
 

@@ -118,6 +118,7 @@ class ModuleView:
     doelgroepen: tuple[Link, ...]
     bron: str
     paginas: tuple[int, ...]
+    beoordeeld: date | None = None  # the day the editorial links were last reviewed
 
 
 @dataclass(frozen=True)
@@ -206,6 +207,7 @@ class Colofon:
     versie: str
     datum: date
     git: GitInfo | None
+    rubric_versies: tuple[int, ...] = ()  # the rubric versions the selected modules' links were reviewed against
 
 
 @dataclass(frozen=True)
@@ -385,6 +387,7 @@ class _Builder:
             doelgroepen=tuple(self.reference_link(i) for i in (koppelingen.doelgroepen if koppelingen else [])),
             bron=module.bron.publicatie,
             paginas=tuple(module.bron.paginas or ()),
+            beoordeeld=koppelingen.beoordeling.datum if koppelingen and koppelingen.beoordeling else None,
         )
 
     def beroepen(self, views: dict[str, ModuleView]) -> tuple[BeroepView, ...]:
@@ -514,6 +517,7 @@ def build_handbook(
             versie=__version__,
             datum=today or build_date(),
             git=kb_git_info(kb.root),
+            rubric_versies=_rubric_versions(selected),
         ),
         inleiding=tuple(
             InleidingView(e.model.id, e.model.titel, f"inleiding-{e.model.id}", _plain_blocks(e.model.tekst))
@@ -546,3 +550,10 @@ def _team_chapter(kb: KnowledgeBase, builder: _Builder, team: TeamReport | None)
         for s in team.lacunes
     )
     return {"team": team_view(team, "teamrapport"), "scholing": scholing}
+
+
+def _rubric_versions(modules: list[Module]) -> tuple[int, ...]:
+    """The rubric versions the modules' editorial links were reviewed against, lowest first."""
+    return tuple(sorted({
+        m.koppelingen.beoordeling.rubric for m in modules if m.koppelingen and m.koppelingen.beoordeling
+    }))
