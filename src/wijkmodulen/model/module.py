@@ -29,6 +29,12 @@ FUNCTIES: dict[str, dict[str, str]] = {
         "contextfuncties": "Modulen voor de contextfuncties",
     },
 }
+# The functions whose modules are casework with one resident or household (the rest, the context
+# functions, are collective work): where a collective competence (4L-4T) needs a stated reason.
+INDIVIDUELE_FUNCTIES: dict[str, frozenset[str]] = {
+    "wijkmaatschappelijk-werk": frozenset({"toegangsfuncties", "uitvoeringsfuncties"}),
+    "individueel-opbouwwerk": frozenset({"contactlegging-en-signalering", "uitvoeringsfuncties"}),
+}
 SECTIES = (
     "doelgroep", "doelen", "duur_en_frequentie", "setting", "werkwijze", "aanvullende_informatie",
     "randvoorwaarden",

@@ -8,6 +8,8 @@ from wijkmodulen.lint.rules.doelen_results import DoelenResults
 from wijkmodulen.lint.rules.duplicate_id import DuplicateId
 from wijkmodulen.lint.rules.duplicate_nummer import DuplicateNummer
 from wijkmodulen.lint.rules.id_matches_file import IdMatchesFile
+from wijkmodulen.lint.rules.koppeling_beoordeling import KoppelingBeoordeling
+from wijkmodulen.lint.rules.koppeling_collectief import KoppelingCollectief
 from wijkmodulen.lint.rules.koppeling_toelichting import KoppelingToelichting
 from wijkmodulen.lint.rules.ocr_debris import OcrDebris
 from wijkmodulen.lint.rules.placeholder import Placeholder
@@ -28,7 +30,7 @@ from wijkmodulen.lint.rules.word_budget import WordBudget
 
 _RULES: list[type[Rule]] = [
     Syntax, Schema, StrayFile, SuppressionUnused, SuppressionInvalid, IdMatchesFile, DuplicateId, UnknownReference, DuplicateNummer,
-    Tegenhangers, SchakelCounterpart, Specificatie, KoppelingToelichting,
+    Tegenhangers, SchakelCounterpart, Specificatie, KoppelingToelichting, KoppelingCollectief, KoppelingBeoordeling,
     RequiredSections, Placeholder, WordBudget, ActivityPunctuation, DoelenResults, OcrDebris, Trema,
     SchakelDrift, Unreached,
 ]
