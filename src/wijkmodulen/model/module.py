@@ -176,6 +176,14 @@ class Module(Strict):
     randvoorwaarden: Sectie = Field(description=_RANDVOORWAARDEN)
     kopjes: Kopjes | None = None
     voetnoten: list[Voetnoot] = Field(default_factory=list)
+    sic: list[str] = Field(
+        default_factory=list,
+        title="Zo in de bron",
+        description=(
+            "Woorden uit de moduletekst die als vergissing ogen maar zo in de publicatie staan (een fout van "
+            "de auteurs, geen OCR-schade); het handboek zet er [sic] achter."
+        ),
+    )
     verwijzingen: list[str] = Field(default_factory=list, description="Andere modulen die de tekst noemt.")
     bron: Bron
     # Editorial additions come after the publication's own text and its source.

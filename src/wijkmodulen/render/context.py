@@ -60,6 +60,7 @@ class Segment:
     tekst: str
     noot: str | None = None  # the footnote's anchor
     ref: str | None = None  # the mark's own anchor, for the way back
+    sic: bool = False  # the "[sic]" after a slip the publication prints so (Module.sic)
 
 
 Inline = tuple[Segment, ...]
@@ -252,28 +253,35 @@ def build_date(environ: dict[str, str] | None = None) -> date:
 
 
 class _Marks:
-    """Places each footnote mark after the first occurrence of its anchor word in its section."""
+    """Places each footnote mark after the first occurrence of its anchor word in its section, and
+    "[sic]" after the first occurrence of each of the module's slips kept as printed (``sic``)."""
 
-    def __init__(self, pending: list[tuple[Voetnoot, str]]) -> None:
+    def __init__(self, pending: list[tuple[Voetnoot, str]], sic: list[str] | None = None) -> None:
         self.pending = pending
         self.placed: set[str] = set()
+        self.sic = sic if sic is not None else []  # shared by a module's sections: each slip is marked once
 
     def inline(self, text: str) -> Inline:
-        hits: list[tuple[int, Voetnoot, str]] = []
+        hits: list[tuple[int, Segment]] = []
         for note, anchor in self.pending:
             if anchor in self.placed:
                 continue
             match = re.search(rf"(?<!\w){re.escape(note.anker)}(?!\w)", text)
             if match:
-                hits.append((match.end(), note, anchor))
+                hits.append((match.end(), Segment(note.teken, noot=anchor, ref=f"{anchor}-ref")))
                 self.placed.add(anchor)
+        for phrase in list(self.sic):
+            match = re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)
+            if match:
+                hits.append((match.end(), Segment(" [sic]", sic=True)))
+                self.sic.remove(phrase)
         if not hits:
             return (Segment(text),)
         segments: list[Segment] = []
         start = 0
-        for end, note, anchor in sorted(hits, key=lambda hit: hit[0]):
+        for end, mark in sorted(hits, key=lambda hit: hit[0]):
             segments.append(Segment(text[start:end]))
-            segments.append(Segment(note.teken, noot=anchor, ref=f"{anchor}-ref"))
+            segments.append(mark)
             start = end
         if start < len(text):
             segments.append(Segment(text[start:]))
@@ -349,11 +357,12 @@ class _Builder:
             notes_in_order.append((note, anchor))
         sections: list[Section] = []
         placed: set[str] = set()
+        sic = list(module.sic)
         for key in SECTIES:
             value = getattr(module, key)
             if value is None:
                 continue
-            marks = _Marks(pending.get(key, []))
+            marks = _Marks(pending.get(key, []), sic)
             sections.append(Section(key, module.kopje(key), f"{module.id}-{key}", _blocks(value, marks)))
             placed |= marks.placed
         notes = tuple(Note(anchor, f"{anchor}-ref", n.teken, n.tekst, anchor in placed) for n, anchor in notes_in_order)
