@@ -129,7 +129,12 @@ def test_shipped_gaps_are_the_unserved_target_groups() -> None:
         "ouderen", "niet-aangeboren-hersenletsel", "licht-verstandelijke-beperking", "migratieachtergrond", "lhbti",
         "laaggeletterdheid",
     ]
-    assert gaps.scope.count == 6  # every competence and domain is reached (README, 'Koppelingen')
+    # A module that links no domain is listed with its recorded reason (koppelingen.zonder_grond).
+    kb = load_knowledge_base(SHIPPED)
+    for item in gaps.scope.zonder_kennisdomeinen:
+        links = kb.modules[item.id].model.koppelingen
+        assert links is not None
+        assert item.detail == links.zonder_grond.get("kennisdomeinen")
 
 
 def test_lookup_competence_per_profession(xref_kb: Path) -> None:
