@@ -105,6 +105,17 @@ Dimensie = Literal["competenties", "kennisdomeinen", "doelgroepen"]
 DIMENSIES: tuple[str, ...] = ("competenties", "kennisdomeinen", "doelgroepen")
 
 
+class TweedeLezing(Strict):
+    """A second reader's pass over a reviewed module's links: who, and when."""
+
+    door: str = Field(
+        min_length=1,
+        title="Tweede lezing door",
+        description="Wie of wat de beoordeling nog eens heeft gelezen, bijv. 'redactie'.",
+    )
+    datum: date = Field(title="Datum", description="De dag van de tweede lezing (JJJJ-MM-DD).")
+
+
 class Beoordeling(Strict):
     """The record of a review of a module's links against a version of the rubric (docs/rubric.md)."""
 
@@ -116,6 +127,11 @@ class Beoordeling(Strict):
     datum: date = Field(title="Datum", description="De dag van de beoordeling (JJJJ-MM-DD).")
     rubric: int = Field(
         ge=1, title="Rubricversie", description="De versie van de rubric (docs/rubric.md) waartegen is beoordeeld."
+    )
+    tweede_lezing: TweedeLezing | None = Field(
+        default=None,
+        title="Tweede lezing",
+        description="Een tweede lezer die elke koppeling, elk citaat en elke reden van de beoordeling heeft nagelopen.",
     )
 
 
