@@ -124,4 +124,6 @@ def test_every_slip_marked_sic_is_printed_in_its_module() -> None:
         for phrase in entry.model.sic:
             assert phrase in text, (entry.model.id, phrase)
         marked.update(dict.fromkeys(entry.model.sic, entry.model.id))
-    assert set(marked) == {"watchfull waiting", "Hij toets", "specifiteit"}
+    assert set(marked) == {
+        "watchfull waiting", "Hij toets", "specifiteit", "de volgens aspecten", "de informatie van deze informatie"
+    }
