@@ -20,7 +20,17 @@ def _module(text: str) -> Module:
 
 
 def _without_second_reading(text: str) -> str:
-    return "\n".join(line for line in text.splitlines() if "tweede_lezing" not in line) + "\n"
+    """The text with the `tweede_lezing` block (its key line and the deeper lines under it) taken out."""
+    kept: list[str] = []
+    depth: int | None = None
+    for line in text.splitlines():
+        indent = len(line) - len(line.lstrip())
+        if depth is not None and indent > depth:
+            continue
+        depth = indent if line.strip().startswith("tweede_lezing:") else None
+        if depth is None:
+            kept.append(line)
+    return "\n".join(kept) + "\n"
 
 
 def test_second_reading_is_optional_ordered_after_the_rubric_and_diffed() -> None:
