@@ -6,12 +6,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: handbook test lint check venv clean bench
+.PHONY: handbook test test-fast docs lint check venv clean bench
 
-$(STAMP): pyproject.toml setup.py
+# pip >= 25.1 reads the [dependency-groups] of pyproject.toml (--group dev).
+$(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,pdf]'
+	$(BIN)/python -m pip install --quiet --upgrade 'pip>=25.1'
+	$(BIN)/python -m pip install --quiet -e '.[pdf]' --group dev
 	touch $(STAMP)
 
 venv: $(STAMP)
@@ -29,8 +30,24 @@ test: $(STAMP)
 	scripts/install-test-deps.sh
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy src
+	$(BIN)/mypy --platform win32 src
+	$(BIN)/mypy --platform darwin src
 	$(BIN)/wijkmodulen fmt --check data
 	$(BIN)/python -m pytest -q
+	$(MAKE) docs
+	scripts/check-dist.sh $(BIN)/python
+
+# The edit-test loop: lint, types and the tests that are neither slow nor drive a browser or a PDF,
+# on two processes (pytest-xdist).
+test-fast: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy src
+	$(BIN)/python -m pytest -q -n 2 -m "not slow and not browser and not pdf"
+
+# The documentation site (mkdocs.yml, docs/) into build/site (not committed); make test builds it too.
+SITE ?= build/site
+docs: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet --site-dir $(SITE)
 
 # Side-by-side benchmarks on generated corpora of 1,000, 5,000 and 10,000 modules; writes BENCHMARKS.md.
 # Not part of `make test` (which runs only a 200-module smoke test of the corpus generator).

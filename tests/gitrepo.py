@@ -19,7 +19,7 @@ class GitRepo:
     def git(self, *args: str) -> str:
         env = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull}
         result = subprocess.run(
-            ["git", *args], cwd=self.root, env=env, capture_output=True, text=True, check=True
+            ["git", *args], cwd=self.root, env=env, capture_output=True, text=True, encoding="utf-8", check=True
         )
         return result.stdout
 

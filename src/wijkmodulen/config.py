@@ -54,12 +54,13 @@ class RenderConfig(BaseModel):
 
 
 class ProjectConfig(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # nan and inf are floats to TOML, never a size: they would disable the limit or break it
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     kb: str | None = None
     lint: LintConfig = LintConfig()
     # Larger files are refused before they are read: a KB file is a few kilobytes.
-    max_file_size_mb: float = Field(default=5, gt=0)
+    max_file_size_mb: float = Field(default=5, gt=0, le=1024)
     # Deeper nesting is refused before it is built; at most 200 keeps the builder's recursion safe.
     max_depth: int = Field(default=50, ge=1, le=200)
     render: RenderConfig = Field(default_factory=RenderConfig)
@@ -101,10 +102,20 @@ def describe_validation_error(error: ValidationError, prefix: str = "") -> str:
     return "; ".join(parts)
 
 
+# A configuration file larger than this is not read (it comes with the repository, like the KB).
+CONFIG_MAX_BYTES = 1024 * 1024
+
+
 def _table(path: Path) -> dict[str, Any] | None:
+    from wijkmodulen.io.reader import Refused, read_named
+
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        data = tomllib.loads(read_named(path, path.parent, CONFIG_MAX_BYTES).decode("utf-8"))
+    except Refused as refused:
+        raise ConfigError(path, refused.message) from None
+    except OSError as error:
+        raise ConfigError(path, error.strerror or str(error)) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError(path, str(error)) from None
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("wijkmodulen")

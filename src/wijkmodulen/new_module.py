@@ -10,13 +10,14 @@ from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from wijkmodulen.atomic import write_atomic
 from wijkmodulen.fmt.emitter import dump, kb_yaml
 from wijkmodulen.fmt.formatter import format_text
+from wijkmodulen.io.writer import write_file
 from wijkmodulen.load.kb import KnowledgeBase
 from wijkmodulen.messages import t
-from wijkmodulen.model.common import BEROEP_PREFIX
+from wijkmodulen.model.common import BEROEP_PREFIX, TITEL_MAX
 from wijkmodulen.model.module import FUNCTIES, Module
+from wijkmodulen.sinks import unsafe_characters
 
 SLUG_MAX = 60  # characters of title in a file name; the shipped names are cut the same way
 
@@ -53,6 +54,10 @@ def plan_module(kb: KnowledgeBase, beroep: str, cluster: str, titel: str, functi
     titel = " ".join(titel.split())
     if not titel:
         raise NewModuleError(t("new.empty_title"))
+    if len(titel) > TITEL_MAX:
+        raise NewModuleError(t("new.title_too_long", length=len(titel), max=TITEL_MAX))
+    if unsafe_characters(titel):
+        raise NewModuleError(t("new.title_unsafe", characters=", ".join(unsafe_characters(titel))))
     own = [e.model for e in kb.modules_in_order() if e.model.beroep == beroep]
     clusters = list(dict.fromkeys(m.cluster for m in own))
     known = {name.casefold(): name for name in clusters}
@@ -100,4 +105,4 @@ def _content(identifier: str, titel: str, beroep: str, functie: str, cluster: st
 
 
 def write_module(module: NewModule) -> None:
-    write_atomic(module.path, module.text)
+    write_file(module.path, module.text)

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from wijkmodulen.atomic import write_atomic
+from wijkmodulen.io.writer import write_output
 from wijkmodulen.model import (
     Bronnen,
     GeneriekeCompetentie,
@@ -49,10 +49,8 @@ def schema_for(name: str) -> dict[str, Any]:
 
 
 def export_schemas(out: Path) -> list[Path]:
-    out.mkdir(parents=True, exist_ok=True)
     written = []
     for name in SCHEMAS:
-        path = out / f"{name}.schema.json"
-        write_atomic(path, json.dumps(schema_for(name), ensure_ascii=False, indent=2) + "\n")
-        written.append(path)
+        text = json.dumps(schema_for(name), ensure_ascii=False, indent=2) + "\n"
+        written.append(write_output(out, f"{name}.schema.json", text))
     return written

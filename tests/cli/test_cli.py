@@ -95,16 +95,18 @@ def test_summary_counts_per_kind_and_profession() -> None:
     assert "SCW-competenties: 20" in result.stdout
 
 
+@pytest.mark.slow
 def test_python_dash_m_runs_as_a_real_process() -> None:
     env = {**os.environ, "NO_COLOR": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "wijkmodulen", "lint", str(ROOT / "data")],
-        capture_output=True, text=True, env=env, check=False,
+        capture_output=True, text=True, encoding="utf-8", env=env, check=False,
     )
     assert result.returncode == 0, result.stderr
     assert "Kennisbank:" in result.stderr
 
 
+@pytest.mark.slow
 def test_schema_export_validates_shipped_files_with_check_jsonschema(tmp_path: Path) -> None:
     result = runner.invoke(app, ["schema", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
@@ -129,7 +131,7 @@ def test_schema_export_validates_shipped_files_with_check_jsonschema(tmp_path: P
     for name, files in pairs.items():
         run = subprocess.run(
             [str(checker), "--schemafile", str(tmp_path / f"{name}.schema.json"), *map(str, files)],
-            capture_output=True, text=True, check=False,
+            capture_output=True, text=True, encoding="utf-8", check=False,
         )
         assert run.returncode == 0, run.stdout + run.stderr
     broken = tmp_path / "wmw-99-kapot.yaml"
@@ -137,6 +139,6 @@ def test_schema_export_validates_shipped_files_with_check_jsonschema(tmp_path: P
     broken.write_text(text.replace("nummer: 1", "numer: 1"), encoding="utf-8")
     run = subprocess.run(
         [str(checker), "--schemafile", str(tmp_path / "module.schema.json"), str(broken)],
-        capture_output=True, text=True, check=False,
+        capture_output=True, text=True, encoding="utf-8", check=False,
     )
     assert run.returncode == 1

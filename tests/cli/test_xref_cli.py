@@ -160,6 +160,7 @@ def _run(*arguments: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_compare_on_a_pipe_marks_words_in_plain_text() -> None:
     result = _run("compare", "wmw-12", "iow-11")
     assert result.returncode == 0, result.stderr
@@ -168,6 +169,7 @@ def test_compare_on_a_pipe_marks_words_in_plain_text() -> None:
     assert "Duur en frequentie (gelijk)" in result.stdout
 
 
+@pytest.mark.slow
 def test_xref_table_on_a_pipe_is_100_columns_wide() -> None:
     result = _run("xref")
     assert result.returncode == 0, result.stderr

@@ -10,11 +10,11 @@ from wijkmodulen.load.kb import load_knowledge_base
 
 from conftest import ROOT, SHIPPED, lint
 
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+PAGE = (ROOT / "docs" / "stijl.md").read_text(encoding="utf-8")
 
 
 def _between(name: str) -> str:
-    return README.split(f"<!-- {name}:start -->", 1)[1].split(f"<!-- {name}:end -->", 1)[0]
+    return PAGE.split(f"<!-- {name}:start -->", 1)[1].split(f"<!-- {name}:end -->", 1)[0]
 
 
 def test_shipped_data_lints_clean_with_only_source_suppressions() -> None:
@@ -26,7 +26,7 @@ def test_shipped_data_lints_clean_with_only_source_suppressions() -> None:
     assert {item.reason for item in suppressions} == {"zo in de bron"}
 
 
-def test_readme_lists_every_suppression() -> None:
+def test_style_page_lists_every_suppression() -> None:
     kb = load_knowledge_base(SHIPPED)
     in_data = set()
     for source in kb.files:
@@ -35,14 +35,14 @@ def test_readme_lists_every_suppression() -> None:
             short = re.match(r"^(?:wmw|iow)-\d{2}", name)
             for rule in item.rules:
                 in_data.add((short.group(0) if short else name, rule))
-    in_readme = set()
+    on_page = set()
     for row in _between("zo-in-de-bron").strip().splitlines()[2:]:
         files, rule = (cell.strip() for cell in row.strip("|").split("|")[:2])
-        in_readme.update((name.strip(), rule) for name in files.split(","))
-    assert in_readme == in_data
+        on_page.update((name.strip(), rule) for name in files.split(","))
+    assert on_page == in_data
 
 
-def test_word_budget_spread_in_the_readme_is_measured() -> None:
+def test_word_budget_spread_on_the_style_page_is_measured() -> None:
     kb = load_knowledge_base(SHIPPED)
     counts = sorted((word_count(e.model.sectie_teksten()), e.model.id) for e in kb.modules.values())
     values = [count for count, _ in counts]

@@ -17,6 +17,8 @@ from wijkmodulen.cli import app
 from conftest import MINIMAL
 from scenario import WMW01, History, build_history
 
+pytestmark = pytest.mark.slow
+
 runner = CliRunner()
 
 
@@ -385,7 +387,7 @@ def test_git_missing(history: History, tmp_path: Path) -> None:
     env = {**os.environ, "PATH": str(empty)}
     result = subprocess.run(
         [sys.executable, "-m", "wijkmodulen", "diff", "HEAD~1", "--kb", str(history.kb)],
-        env=env, capture_output=True, text=True, check=False,
+        env=env, capture_output=True, text=True, encoding="utf-8", check=False,
     )
     assert result.returncode == 2
     assert result.stderr.splitlines()[-1] == "git is niet gevonden; installeer git of zet het op het PATH."

@@ -22,6 +22,8 @@ from wijkmodulen.load.kb import load_knowledge_base
 from conftest import MINIMAL
 from gitrepo import GitRepo
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:

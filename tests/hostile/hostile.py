@@ -110,7 +110,7 @@ def run_cli(
     stderr = err_path.read_bytes().decode("utf-8", errors="replace")
     out_path.unlink()
     err_path.unlink()
-    peak_kb = int(peak_path.read_text()) if peak_path.exists() else float("inf")
+    peak_kb = int(peak_path.read_text(encoding="utf-8")) if peak_path.exists() else float("inf")
     peak_path.unlink(missing_ok=True)
     return Run(process.returncode, stdout, stderr, seconds, peak_kb / 1024)
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-# write_atomic's temporary files: ".<name>.<random>.tmp" beside the file they replace
+# the safe writer's temporary files: ".<name>.<random>.tmp" beside the file they replace
 TEMPORARY = re.compile(r"^\.(?P<name>.+)\.[a-z0-9_]+\.tmp$")
 
 
@@ -43,7 +43,7 @@ def _traced_child(tracer: subprocess.Popen[bytes]) -> int:
     children = Path(f"/proc/{tracer.pid}/task/{tracer.pid}/children")
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
-        for pid in children.read_text().split():
+        for pid in children.read_text(encoding="utf-8").split():
             with contextlib.suppress(OSError):
                 if Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[0] == os.fsencode(sys.executable):
                     return int(pid)

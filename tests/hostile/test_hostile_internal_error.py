@@ -10,6 +10,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow
+
 FAILING = """
 import sys
 from wijkmodulen.cli import app, main
@@ -26,7 +30,7 @@ main()
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-c", FAILING, *args],
-        capture_output=True, text=True, timeout=60, check=False, cwd=cwd,
+        capture_output=True, text=True, encoding="utf-8", timeout=60, check=False, cwd=cwd,
     )
 
 

@@ -11,6 +11,7 @@ import random
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 
 from wijkmodulen.load.kb import kb_files, load_knowledge_base
@@ -18,6 +19,8 @@ from wijkmodulen.load.yaml_source import load_text
 
 from conftest import MINIMAL, SHIPPED, findings
 from interrupt import TEMPORARY, files, restore, run_cli, slow_disk, temporaries, timed
+
+pytestmark = pytest.mark.slow
 
 SEED = 14
 FMT_KILLS = 20
@@ -43,7 +46,7 @@ def kb_to_format(tmp_path: Path) -> Path:
 
 
 def assert_old_or_new(root: Path, old: dict[str, bytes], new: dict[str, bytes]) -> int:
-    """Every file exactly old or new, no other files but write_atomic's temporary ones; how many are new."""
+    """Every file exactly old or new, no other files but the safe writer's temporary ones; how many are new."""
     now = files(root)
     leftovers = {name for name in now.keys() - old.keys() if TEMPORARY.match(Path(name).name)}
     assert now.keys() - leftovers == old.keys() | new.keys()

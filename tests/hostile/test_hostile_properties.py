@@ -15,6 +15,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 import markdown
+import pytest
 import yaml
 from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
@@ -33,6 +34,8 @@ from wijkmodulen.render.html import render_html
 from wijkmodulen.render.markdown import render_markdown
 
 from conftest import MINIMAL
+
+pytestmark = pytest.mark.slow
 
 # In CI a failure is reported unshrunk: shrinking these examples can take minutes.
 settings.register_profile(

@@ -9,8 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import MINIMAL
 from gitrepo import GitRepo
+
+pytestmark = pytest.mark.slow
 
 WMW02 = "kb/modules/wmw-02-signaalopvolging.yaml"
 WMW03 = "kb/modules/wmw-03-eerste-hulp.yaml"
@@ -21,7 +25,7 @@ def _lint(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env.pop("GITHUB_ACTIONS", None)
     return subprocess.run(
         [sys.executable, "-m", "wijkmodulen", "lint", "kb", *args],
-        cwd=cwd, env=env, capture_output=True, text=True, check=False,
+        cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8", check=False,
     )
 
 

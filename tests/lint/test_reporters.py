@@ -146,6 +146,7 @@ def test_sarif_validates_against_the_sarif_2_1_0_schema(tmp_path: Path) -> None:
     assert rules[run["results"][1]["ruleIndex"]]["id"] == "WM103"
 
 
+@pytest.mark.slow
 def test_the_sarif_check_can_fail(tmp_path: Path) -> None:
     schema = json.loads((TESTS / "schemas" / "sarif-2.1.0-rtm.5.json").read_text(encoding="utf-8"))
     with pytest.raises(jsonschema.ValidationError):
@@ -155,7 +156,7 @@ def test_the_sarif_check_can_fail(tmp_path: Path) -> None:
 def _lint(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "wijkmodulen", "lint", *args],
-        capture_output=True, text=True, env={**os.environ, **env}, check=False,
+        capture_output=True, text=True, encoding="utf-8", env={**os.environ, **env}, check=False,
     )
 
 
@@ -166,6 +167,7 @@ def broken_kb(minimal_kb: Path) -> Path:
     return minimal_kb
 
 
+@pytest.mark.slow
 def test_colour_only_on_a_terminal_and_never_with_no_color(broken_kb: Path) -> None:
     plain = {"NO_COLOR": "", "FORCE_COLOR": "", "GITHUB_ACTIONS": ""}
     piped = _lint(plain, str(broken_kb))
@@ -177,6 +179,7 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(broken_kb: Path) -> N
     assert "error" in no_color.stdout
 
 
+@pytest.mark.slow
 def test_github_format_is_chosen_in_actions_and_writes_the_step_summary(broken_kb: Path, tmp_path: Path) -> None:
     summary = tmp_path / "summary.md"
     summary.write_text("eerder\n", encoding="utf-8")

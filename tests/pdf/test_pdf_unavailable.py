@@ -37,7 +37,7 @@ NO_PANGO = "raise OSError(\"cannot load library 'libpango-1.0-0': libpango-1.0-0
 def run(action: str, out: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-c", _BLOCK.format(action=action), "render", str(SHIPPED), "--out", str(out), *args],
-        capture_output=True, text=True, timeout=120, check=False,
+        capture_output=True, text=True, encoding="utf-8", timeout=120, check=False,
     )
 
 

@@ -141,7 +141,7 @@ def test_colophon_names_the_kb_commit(minimal_kb: Path) -> None:
     assert info.datum == date(2024, 5, 6)
     assert len(info.commit) == 40
     assert not info.gewijzigd
-    head = subprocess.run(["git", "-C", str(minimal_kb), "rev-parse", "HEAD"], capture_output=True, text=True,
+    head = subprocess.run(["git", "-C", str(minimal_kb), "rev-parse", "HEAD"], capture_output=True, text=True, encoding="utf-8",
                           check=True).stdout.strip()
     assert info.commit == head
     (minimal_kb / "modules" / "wmw-01-aanmelding.yaml").write_text(

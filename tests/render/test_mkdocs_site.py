@@ -13,6 +13,8 @@ from wijkmodulen.cli import app
 
 from conftest import SHIPPED
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.mark.parametrize("args", [[], ["--module", "wmw-02", "--module", "iow-04"], ["--competentie", "4P"]])
 def test_mkdocs_build_strict(tmp_path: Path, args: list[str]) -> None:
@@ -22,7 +24,7 @@ def test_mkdocs_build_strict(tmp_path: Path, args: list[str]) -> None:
     run = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(out / "mkdocs.yml"),
          "-d", str(tmp_path / "site")],
-        capture_output=True, text=True, check=False,
+        capture_output=True, text=True, encoding="utf-8", check=False,
     )
     assert run.returncode == 0, run.stderr
     assert "WARNING" not in run.stderr
@@ -40,5 +42,5 @@ def test_mkdocs_strict_catches_a_broken_link(tmp_path: Path) -> None:
     page = out / "docs" / "modulen" / "wmw-02.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n[weg](iow-01.md)\n", encoding="utf-8")
     run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(out / "mkdocs.yml")],
-                         capture_output=True, text=True, check=False)
+                         capture_output=True, text=True, encoding="utf-8", check=False)
     assert run.returncode != 0

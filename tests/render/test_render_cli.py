@@ -34,6 +34,7 @@ def test_html_handbook_is_written(tmp_path: Path) -> None:
     assert "<link" not in text
 
 
+@pytest.mark.slow
 def test_source_date_epoch_makes_output_reproducible(tmp_path: Path) -> None:
     env = {"SOURCE_DATE_EPOCH": "1700000000"}
     assert render(str(SHIPPED), "--out", str(tmp_path / "a"), env=env)[0] == 0
@@ -49,6 +50,7 @@ def test_source_date_epoch_makes_output_reproducible(tmp_path: Path) -> None:
         assert (tmp_path / "md-a" / relative).read_bytes() == (tmp_path / "md-b" / relative).read_bytes()
 
 
+@pytest.mark.slow
 def test_metadata_from_config_and_options(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "logo.svg").write_text(LOGO, encoding="utf-8")
     (tmp_path / "pyproject.toml").write_text(
@@ -74,6 +76,7 @@ def test_metadata_from_config_and_options(tmp_path: Path, monkeypatch: pytest.Mo
     assert 'site_name: "Werkboek wijkteam"' in (tmp_path / "md" / "mkdocs.yml").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_stale_module_pages_are_removed(tmp_path: Path) -> None:
     assert render(str(SHIPPED), "--format", "markdown", "--out", str(tmp_path))[0] == 0
     assert len(list((tmp_path / "docs" / "modulen").glob("*.md"))) == 39

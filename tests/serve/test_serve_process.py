@@ -15,6 +15,8 @@ from wijkmodulen.cli import app
 
 from serve_process import ServeProcess
 
+pytestmark = pytest.mark.slow
+
 MODULE = "modules/wmw-01-aanmelding.yaml"
 
 

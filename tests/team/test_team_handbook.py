@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from xml.etree import ElementTree
 
+import pytest
+
 from wijkmodulen.load.kb import KnowledgeBase, load_knowledge_base
 from wijkmodulen.render.context import build_handbook
 from wijkmodulen.render.selection import Selectie
@@ -91,6 +93,7 @@ def test_svg_pictures_are_labelled_and_complete() -> None:
     assert widths[0] == 2.5 * widths[3]  # 5 modules against 2 (4J)
 
 
+@pytest.mark.slow
 def test_markdown_team_handbook_builds_with_mkdocs_strict(tmp_path: Path) -> None:
     out = tmp_path / "md"
     result = run("render", str(SHIPPED), "--team", str(EXAMPLE), "--format", "markdown", "--out", str(out))
@@ -106,7 +109,7 @@ def test_markdown_team_handbook_builds_with_mkdocs_strict(tmp_path: Path) -> Non
     assert "Teamrapport: Wijkteam Noord\": team.md" in (out / "mkdocs.yml").read_text(encoding="utf-8")
     run_ = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(out / "mkdocs.yml"), "-d", str(tmp_path / "s")],
-        capture_output=True, text=True, check=False,
+        capture_output=True, text=True, encoding="utf-8", check=False,
     )
     assert run_.returncode == 0, run_.stderr
     assert "WARNING" not in run_.stderr

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from wijkmodulen.atomic import write_atomic
 from wijkmodulen.cli import app
 from wijkmodulen.fmt.formatter import FormatError, format_file, format_text
 from wijkmodulen.fmt.report import format_fmt
 from wijkmodulen.fmt.run import model_of, run_fmt
+from wijkmodulen.io.writer import write_file
 from wijkmodulen.load.kb import kb_files
 from wijkmodulen.load.yaml_source import load_text
 from wijkmodulen.model import Module
@@ -51,6 +51,7 @@ def test_commented_fixture_exact_output(path: Path) -> None:
     assert format_file(path, model_of(path)).text == expected
 
 
+@pytest.mark.slow
 def test_shipped_data_is_canonical() -> None:
     result = runner.invoke(app, ["fmt", "--check", str(SHIPPED)])
     assert result.exit_code == 0, result.output
@@ -89,10 +90,10 @@ def test_write_keeps_permissions_and_leaves_no_temporary_file(tmp_path: Path) ->
     assert runner.invoke(app, ["fmt", "--check", str(target)]).exit_code == 0
 
 
-def test_write_atomic_new_file_gets_the_umask_mode(tmp_path: Path) -> None:
+def test_write_file_new_file_gets_the_umask_mode(tmp_path: Path) -> None:
     umask = os.umask(0o022)
     try:
-        write_atomic(tmp_path / "nieuw.yaml", "id: x\n")
+        write_file(tmp_path / "nieuw.yaml", "id: x\n")
     finally:
         os.umask(umask)
     assert stat.S_IMODE((tmp_path / "nieuw.yaml").stat().st_mode) == 0o644

@@ -10,6 +10,7 @@ import typer
 from wijkmodulen.cli.app import app
 from wijkmodulen.cli.common import fail, locate, out
 from wijkmodulen.messages import t
+from wijkmodulen.sinks import for_terminal
 
 FORMATS = ("text", "markdown", "json")
 
@@ -43,11 +44,11 @@ def diff(
     if output_format == "json":
         from wijkmodulen.diff.format_json import format_json
 
-        out.file.write(format_json(result))
+        out.file.write(for_terminal(format_json(result), lines=True))  # still the same JSON
     elif output_format == "markdown":
         from wijkmodulen.diff.format_markdown import format_markdown
 
-        out.file.write(format_markdown(result, stat=stat))
+        out.file.write(for_terminal(format_markdown(result, stat=stat), lines=True))
     else:
         from wijkmodulen.diff.format_text import format_text
 

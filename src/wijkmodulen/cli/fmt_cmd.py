@@ -3,13 +3,27 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from wijkmodulen.cli.app import app
 from wijkmodulen.cli.common import fail, locate, out
 from wijkmodulen.messages import t
+
+if TYPE_CHECKING:
+    from wijkmodulen.load.limits import Limits
+
+
+def _limits() -> Limits:
+    """The configured size and depth limits (as lint uses them); exit 2 for a broken config."""
+    from wijkmodulen.config import ConfigError, find_config
+    from wijkmodulen.locate import limits_of
+
+    try:
+        return limits_of(find_config().config)
+    except ConfigError as error:
+        fail(t("cli.config_error", path=error.path, detail=error.detail))
 
 
 @app.command(help=t("fmt.help"))
@@ -29,6 +43,7 @@ def fmt(
             fail(t("cli.path_missing", path=path))
     if not yaml_files(targets):
         fail(t("fmt.no_files", paths=", ".join(str(p) for p in targets)))
-    result = run_fmt(targets, write=not check, fixes=text_fixes(_settings()) if fix else None)
+    limits = _limits()
+    result = run_fmt(targets, write=not check, fixes=text_fixes(_settings()) if fix else None, limits=limits)
     out.print(format_fmt(result), markup=False)
     raise typer.Exit(result.exit_code)

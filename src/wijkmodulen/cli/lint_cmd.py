@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from wijkmodulen.cli.app import app
-from wijkmodulen.cli.common import fail, locate, out
+from wijkmodulen.cli.common import err, fail, locate, out
+from wijkmodulen.io.writer import append_file
 from wijkmodulen.messages import t
 
 if TYPE_CHECKING:
@@ -96,8 +97,10 @@ def _report(result: LintResult, base: Path, format_name: str, quiet: bool) -> No
     sys.stdout.write(machine(result, base) + "\n")
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if format_name == "github" and summary_file:
-        with open(summary_file, "a", encoding="utf-8") as handle:
-            handle.write(github.step_summary(result, base) + "\n")
+        try:
+            append_file(Path(summary_file), github.step_summary(result, base) + "\n")
+        except OSError as error:
+            err.print(t("lint.summary_unwritable", path=summary_file, detail=error.strerror), markup=False)
 
 
 @app.command(help=t("lint.help"))

@@ -19,8 +19,15 @@ if TYPE_CHECKING:
 FORMATS = ("html", "pdf", "markdown")
 
 
-def _configured(value: str | None, base: Path) -> Path | None:
-    return base / value if value else None
+def _configured(value: str | None, base: Path, setting: str) -> Path | None:
+    """A path the configuration names, relative to its folder; exit 2 when it resolves outside
+    that folder (the configuration comes with the repository, and may come from a pull request)."""
+    if not value:
+        return None
+    path = base / value
+    if not path.resolve().is_relative_to(base.resolve()):
+        fail(t("files.config_outside", setting=setting, value=value, folder=base))
+    return path
 
 
 def configured_metadata(loaded: LoadedConfig, **given: Any) -> Metadata:
@@ -33,7 +40,7 @@ def configured_metadata(loaded: LoadedConfig, **given: Any) -> Metadata:
         titel=settings.titel,
         ondertitel=settings.ondertitel,
         organisatie=settings.organisatie,
-        logo=_configured(settings.logo, loaded.folder),
+        logo=_configured(settings.logo, loaded.folder, "logo"),
         editie=settings.editie,
     )
     return replace(configured, **{key: value for key, value in given.items() if value})
@@ -41,7 +48,7 @@ def configured_metadata(loaded: LoadedConfig, **given: Any) -> Metadata:
 
 def configured_templates(loaded: LoadedConfig, given: Path | None) -> Path | None:
     """The user's template folder: ``--templates``, else the configured one; exit 2 when it is not a folder."""
-    template_dir = given or _configured(loaded.config.render.templates, loaded.folder)
+    template_dir = given or _configured(loaded.config.render.templates, loaded.folder, "templates")
     if template_dir is not None and not template_dir.is_dir():
         fail(t("render.no_templates", path=template_dir))
     return template_dir
@@ -118,4 +125,4 @@ def render(
     except (SelectionError, RenderError) as error:
         fail(str(error))
     err.print(t("render.written", modules=len(handbook.modules), path=target), markup=False)
-    out.print(str(target), markup=False)
+    out.print(target.as_posix(), markup=False)

@@ -59,10 +59,11 @@ def serve(
     port: Annotated[int, typer.Option("--port", help=t("serve.port"))] = DEFAULT_PORT,
     templates: Annotated[Path | None, typer.Option("--templates", help=t("render.templates"))] = None,
 ) -> None:
+    from wijkmodulen.os_errors import describe
     from wijkmodulen.render.templates import search_path
     from wijkmodulen.serve.preview import Rebuilder
     from wijkmodulen.serve.server import NoFreePort, PreviewState, bind
-    from wijkmodulen.serve.watch import Watcher
+    from wijkmodulen.serve.watch import MAX_DEPTH, MAX_FILES, Watcher
 
     if not 0 <= port <= 65535:
         fail(t("serve.bad_port", port=port))
@@ -77,13 +78,16 @@ def serve(
     except NoFreePort as error:
         fail(t("serve.no_free_port", first=error.first, last=error.last))
     except OSError as error:
-        fail(t("serve.cannot_bind", port=port, detail=error.strerror))
+        fail(t("serve.cannot_bind", port=port, detail=describe(error)))
     watcher: Watcher | None = None
     try:
         if port != 0 and server.port != port:
             err.print(t("serve.port_busy", port=port, chosen=server.port), markup=False)
         rebuilder = Rebuilder(config, state.publish, _report)
         watcher = Watcher([config.root, *search_path(config.templates)], rebuilder.rebuild)
+        if watcher.limited is not None:
+            err.print(t("serve.watch_limited", folder=watcher.limited, files=MAX_FILES, depth=MAX_DEPTH),
+                      markup=False)
         rebuilder.rebuild()
         watcher.start()
         out.print(t("serve.listening", url=server.url), markup=False)

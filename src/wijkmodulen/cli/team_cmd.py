@@ -10,6 +10,7 @@ import typer
 
 from wijkmodulen.cli.app import app
 from wijkmodulen.cli.common import err, fail, locate, out
+from wijkmodulen.io.writer import write_file
 from wijkmodulen.messages import t
 
 if TYPE_CHECKING:
@@ -43,18 +44,27 @@ def team(
         out.print(text, markup=False, end="")
         return
     try:
-        output.write_text(text, encoding="utf-8")
+        write_file(output, text)
     except OSError as error:
         fail(t("team.cannot_write", path=output, detail=error.strerror))
     err.print(t("team.written", path=output), markup=False)
+
+
+def _check_profile(profiel: Path) -> None:
+    from wijkmodulen.os_errors import not_a_regular_file
+
+    what = not_a_regular_file(profiel)
+    if what is not None:
+        fail(t("team.profile_not_regular", path=profiel, what=what))
+    if not profiel.is_file():
+        fail(t("team.no_profile", path=profiel))
 
 
 def load_team_report(profiel: Path, kb_path: Path | None, niveau: int | None = None) -> TeamReport:
     """Load the KB and the profile and build the report; findings are printed and exit 1."""
     from wijkmodulen.load.kb import load_knowledge_base
 
-    if not profiel.is_file():
-        fail(t("team.no_profile", path=profiel))
+    _check_profile(profiel)
     kb = load_knowledge_base(locate(kb_path).root)
     broken = {issue.source.path for issue in kb.issues}
     if broken:
@@ -67,8 +77,7 @@ def team_report(profiel: Path, kb: KnowledgeBase, niveau: int | None = None) -> 
     from wijkmodulen.team.load import load_profile
     from wijkmodulen.team.report import build_report
 
-    if not profiel.is_file():
-        fail(t("team.no_profile", path=profiel))
+    _check_profile(profiel)
     loaded = load_profile(profiel, kb)
     if loaded.findings or loaded.profiel is None:
         for finding in loaded.findings:

@@ -11,7 +11,9 @@ from rich.console import Console, RenderableType
 
 from wijkmodulen.cli.app import app
 from wijkmodulen.cli.common import err, fail, locate, out
+from wijkmodulen.io.writer import write_file
 from wijkmodulen.messages import t
+from wijkmodulen.sinks import for_terminal
 
 if TYPE_CHECKING:
     from wijkmodulen.load.kb import KnowledgeBase
@@ -28,7 +30,7 @@ BEROEPEN = {
     "individueel-opbouwwerk": "individueel-opbouwwerk",
     "iow": "individueel-opbouwwerk",
 }
-# Tables on a pipe or in a file are laid out for the width the README and tests assume.
+# Tables on a pipe or in a file are laid out for the width the docs and tests assume.
 PIPE_WIDTH = 100
 
 KbArgument = Annotated[Path | None, typer.Argument(help=t("kb.argument"), show_default=False)]
@@ -62,7 +64,7 @@ def _render(renderable: RenderableType) -> str:
     console = Console(width=PIPE_WIDTH, file=None, highlight=False, no_color=True, record=True)
     with console.capture() as capture:
         console.print(renderable)
-    return "\n".join(line.rstrip() for line in capture.get().splitlines()) + "\n"
+    return for_terminal("\n".join(line.rstrip() for line in capture.get().splitlines()) + "\n", lines=True)
 
 
 def _emit(content: str | bytes | RenderableType, output: Path | None) -> None:
@@ -72,7 +74,7 @@ def _emit(content: str | bytes | RenderableType, output: Path | None) -> None:
             content if isinstance(content, str) else _render(content)
         ).encode("utf-8")
         try:
-            output.write_bytes(data)
+            write_file(output, data)
         except OSError as error:
             fail(t("cli.path_missing", path=f"{output} ({error.strerror})"))
         err.print(t("xref.written", path=output), markup=False)
@@ -81,7 +83,7 @@ def _emit(content: str | bytes | RenderableType, output: Path | None) -> None:
         sys.stdout.buffer.write(content)
         sys.stdout.buffer.flush()
     elif isinstance(content, str):
-        typer.echo(content, nl=False)
+        typer.echo(for_terminal(content, lines=True) if sys.stdout.isatty() else content, nl=False)
     elif out.is_terminal:
         out.print(content)
     else:

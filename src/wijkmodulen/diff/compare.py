@@ -139,6 +139,6 @@ def _order(change: ItemChange) -> tuple[int, int, str]:
     if change.kind == "module":
         prefix, _, number = change.id.partition("-")
         beroep = "wijkmaatschappelijk-werk" if prefix == "wmw" else "individueel-opbouwwerk"
-        return (_BEROEP_ORDER[beroep], int(number) if number.isdigit() else 0, change.id)
+        return (_BEROEP_ORDER[beroep], int(number) if number.isascii() and number.isdigit() else 0, change.id)
     return (0, 0, change.id)
 

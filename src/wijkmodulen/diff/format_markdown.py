@@ -12,12 +12,14 @@ import re
 from wijkmodulen.diff import labels
 from wijkmodulen.diff.model import STATUSES, ItemChange, KbDiff, ListItemChange, Segment
 from wijkmodulen.messages import t
+from wijkmodulen.sinks import for_markdown, for_terminal
 
 _SPECIAL = re.compile(r"([\\`*_~\[\]|#])")
 
 
 def escape(text: str) -> str:
-    return _SPECIAL.sub(r"\\\1", html.escape(labels.one_line(text), quote=False))
+    # for_markdown: no @mentions from a bot's comment, control characters shown as escapes
+    return for_markdown(_SPECIAL.sub(r"\\\1", html.escape(labels.one_line(text), quote=False)))
 
 
 def _wrap(text: str, marker: str) -> str:
@@ -57,7 +59,7 @@ def format_markdown(diff: KbDiff, stat: bool = False) -> str:
         if side.problems:
             lines += [f"**{escape(labels.problems_heading(side))}**", ""]
             lines += [
-                f"- `{p.file}:{p.line}:{p.column}` {escape(p.message)}" for p in side.problems
+                f"- `{for_terminal(str(p.file))}:{p.line}:{p.column}` {escape(p.message)}" for p in side.problems
             ]
             lines.append("")
     for item in diff.items:

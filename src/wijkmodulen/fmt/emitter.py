@@ -15,6 +15,11 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.emitter import RoundTripEmitter
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.resolver import VersionedResolver
+from ruamel.yaml.tag import Tag
+
+from wijkmodulen.load import scalars
 
 WIDTH = 100
 MAPPING_INDENT = 2
@@ -23,6 +28,17 @@ SEQUENCE_DASH_OFFSET = 2
 
 _RUNS = re.compile(r" +|[^ ]+")
 _FLOW_PLAIN = re.compile(r"\w[\w .\-/]*\Z")
+
+
+class CoreResolver(VersionedResolver):
+    """Plain scalars resolved by the KB's one table (YAML 1.2 core schema), as the loader does: ruamel's
+    own YAML 1.2 rules read `0b101` and `1_000` as numbers and fail on `0x_`; here they stay text, and
+    text that looks like a number to the loader is quoted when written."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is ScalarNode and implicit[0]:
+            return Tag(suffix=scalars.resolve(value))
+        return super().resolve(kind, value, implicit)
 
 
 class KbEmitter(RoundTripEmitter):
@@ -86,6 +102,7 @@ def _tidy(text: str) -> str:
 def kb_yaml() -> YAML:
     """A round-trip YAML instance (comments and flow styles kept) that writes the canonical style."""
     yaml = YAML(typ="rt")
+    yaml.Resolver = CoreResolver
     yaml.Emitter = KbEmitter
     yaml.width = WIDTH
     yaml.indent(mapping=MAPPING_INDENT, sequence=SEQUENCE_INDENT, offset=SEQUENCE_DASH_OFFSET)

@@ -17,10 +17,13 @@ from ruamel.yaml.scalarstring import ScalarString
 
 from wijkmodulen.fmt.emitter import dump, kb_yaml
 from wijkmodulen.fmt.key_order import order_keys
+from wijkmodulen.io.reader import Refused, read_bounded
+from wijkmodulen.load.limits import Limits
 from wijkmodulen.load.yaml_source import YamlProblem, decode, load_text
 from wijkmodulen.messages import t
 
 TextFix = Callable[[str], str]
+DEFAULT_LIMITS = Limits()
 
 
 class FormatError(Exception):
@@ -40,14 +43,17 @@ class Formatted:
         return self.text != self.original or self.normalised
 
 
-def format_text(text: str, model: type[BaseModel] | None, fixes: dict[str, TextFix] | None = None) -> tuple[str, list[str]]:
+def format_text(
+    text: str, model: type[BaseModel] | None, fixes: dict[str, TextFix] | None = None,
+    max_depth: int = DEFAULT_LIMITS.max_depth,
+) -> tuple[str, list[str]]:
     """The canonical form of ``text`` and the codes of the fixes that changed it.
 
     ``model`` gives the key order (None: keys keep their order). ``fixes`` maps a rule code to a
     function that returns the corrected form of one text value.
     """
     try:
-        before = load_text(text)
+        before = load_text(text, max_depth)  # also the depth limit, before ruamel builds its tree
     except YamlProblem as problem:
         raise FormatError(t("fmt.unreadable", line=problem.position.line, detail=problem.message)) from None
     yaml = kb_yaml()
@@ -74,15 +80,29 @@ def format_text(text: str, model: type[BaseModel] | None, fixes: dict[str, TextF
     return result, applied
 
 
-def format_file(path: Path, model: type[BaseModel] | None, fixes: dict[str, TextFix] | None = None) -> Formatted:
+def read_for_format(path: Path, limits: Limits) -> bytes:
+    """The file's bytes through the guarded reader: a link, a FIFO, a device or a file over the
+    size limit is a FormatError (a finding), never read, followed or rewritten."""
     try:
-        raw = path.read_bytes()
+        return read_bounded(path, limits)
+    except Refused as refused:
+        raise FormatError(refused.message) from None
+    except OSError as error:
+        raise FormatError(t("load.unreadable", detail=error.strerror)) from None
+
+
+def format_file(
+    path: Path, model: type[BaseModel] | None, fixes: dict[str, TextFix] | None = None,
+    limits: Limits = DEFAULT_LIMITS, raw: bytes | None = None,
+) -> Formatted:
+    try:
+        raw = read_for_format(path, limits) if raw is None else raw
         original = decode(raw)
     except OSError as error:
         raise FormatError(t("load.unreadable", detail=error.strerror)) from None
     except YamlProblem as problem:
         raise FormatError(problem.message) from None
-    text, applied = format_text(original, model, fixes)
+    text, applied = format_text(original, model, fixes, limits.max_depth)
     return Formatted(path, original, text, applied, normalised=raw != original.encode("utf-8"))
 
 

@@ -7,9 +7,17 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from wijkmodulen.atomic import write_atomic
-from wijkmodulen.fmt.formatter import FormatError, Formatted, TextFix, format_file
+from wijkmodulen.fmt.formatter import (
+    DEFAULT_LIMITS,
+    FormatError,
+    Formatted,
+    TextFix,
+    format_file,
+    read_for_format,
+)
+from wijkmodulen.io.writer import write_file
 from wijkmodulen.load.kb import FOLDERS, kb_files, model_for
+from wijkmodulen.load.limits import Limits
 from wijkmodulen.load.yaml_source import YamlProblem, decode, load_text
 from wijkmodulen.locate import kb_root_of
 
@@ -42,7 +50,9 @@ def yaml_files(paths: list[Path]) -> list[Path]:
             if any((path / folder).is_dir() for folder in FOLDERS):
                 candidates, _ = kb_files(path)
             else:
-                candidates = sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
+                # Links are listed too (not followed): formatting refuses them, as a finding.
+                candidates = sorted(p for p in path.rglob("*")
+                                    if p.suffix in YAML_SUFFIXES and (p.is_symlink() or not p.is_dir()))
             for candidate in candidates:
                 found.setdefault(candidate, None)
         else:
@@ -50,14 +60,14 @@ def yaml_files(paths: list[Path]) -> list[Path]:
     return list(found)
 
 
-def model_of(path: Path) -> type[BaseModel] | None:
+def model_of(path: Path, raw: bytes | None = None, limits: Limits = DEFAULT_LIMITS) -> type[BaseModel] | None:
     """The model that gives a KB file its key order; None outside a KB or when it cannot be told."""
     root = kb_root_of(path)
     if root is None:
         return None
     try:
-        data = load_text(decode(path.read_bytes()))
-    except (OSError, YamlProblem):
+        data = load_text(decode(read_for_format(path, limits) if raw is None else raw), limits.max_depth)
+    except (FormatError, YamlProblem):
         return None
     if not isinstance(data, dict):
         return None
@@ -65,15 +75,20 @@ def model_of(path: Path) -> type[BaseModel] | None:
     return None if isinstance(chosen, str) else chosen
 
 
-def run_fmt(paths: list[Path], write: bool, fixes: dict[str, TextFix] | None = None) -> FmtResult:
+def run_fmt(
+    paths: list[Path], write: bool, fixes: dict[str, TextFix] | None = None, limits: Limits = DEFAULT_LIMITS
+) -> FmtResult:
+    """Format each file; one that cannot be read through the guarded reader (a link, a FIFO, a
+    device, over the size limit) or formatted is a failure of its own, the others are formatted."""
     result = FmtResult(written=write)
     for path in yaml_files(paths):
         try:
-            formatted = format_file(path, model_of(path), fixes)
+            raw = read_for_format(path, limits)
+            formatted = format_file(path, model_of(path, raw, limits), fixes, limits, raw)
         except FormatError as error:
             result.failed.append((path, str(error)))
             continue
         result.formatted.append(formatted)
         if write and formatted.changed:
-            write_atomic(path, formatted.text)
+            write_file(path, formatted.text)
     return result

@@ -10,12 +10,14 @@ after the cache, to cached and fresh problems alike.
 
 The whole cache is keyed by the tool (version and a hash of its own source), the Python version,
 the load limits and the resolved lint settings (which rules, their options, severities and
-overrides): any change there starts empty. It is one pickle per KB folder, written to a
-temporary file and moved into place, so two runs at once each leave a complete cache (the last
-one wins) and a damaged or foreign file is ignored.
+overrides): any change there starts empty. It is one file per KB folder, JSON lines (see
+cache_codec: data only, nothing in it can run code or build arbitrary objects), written by the
+safe writer (a temporary file moved into place), so two runs at once each leave a complete cache
+(the last one wins) and a damaged or foreign file is ignored. It is read only from a folder and a
+file this user owns and nobody else may write, opened without following links.
 
-Location: ``$WIJKMODULEN_CACHE_DIR``, else ``$XDG_CACHE_HOME/wijkmodulen``, else
-``~/.cache/wijkmodulen``. The cache is only a speed-up: when it cannot be read or written, lint
+Location: ``$WIJKMODULEN_CACHE_DIR``, else the system's place for caches: ``%LOCALAPPDATA%``
+on Windows, ``~/Library/Caches`` on macOS, ``$XDG_CACHE_HOME`` or ``~/.cache`` elsewhere. The cache is only a speed-up: when it cannot be read or written, lint
 runs without it.
 """
 
@@ -23,18 +25,22 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import json
 import os
-import pickle
 import stat
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 import wijkmodulen
+from wijkmodulen.io.reader import read_bounded
+from wijkmodulen.io.writer import OutputRefused, write_output
+from wijkmodulen.lint.cache_codec import MODELS, CacheFormatError, decode, decode_data, encode, encode_data
 from wijkmodulen.lint.problem import Problem
 from wijkmodulen.lint.rule import Memo, Rule
 from wijkmodulen.lint.rules import RULES
@@ -42,22 +48,28 @@ from wijkmodulen.lint.settings import LintSettings
 from wijkmodulen.load.kb import (
     KnowledgeBase,
     LoadIssue,
-    _read_bounded,
     add_validated,
     kb_files,
     read_source,
     validate_source,
 )
 from wijkmodulen.load.limits import Limits
+from wijkmodulen.load.suppressions import NONE
 from wijkmodulen.load.yaml_source import SourceFile
 
-FORMAT = 3
+FORMAT = 5
 
 
 def cache_dir() -> Path:
+    """Where the cache lives: ``$WIJKMODULEN_CACHE_DIR``, else each system's place for caches."""
     configured = os.environ.get("WIJKMODULEN_CACHE_DIR")
     if configured:
         return Path(configured)
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / "wijkmodulen" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "wijkmodulen"
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "wijkmodulen"
 
@@ -106,27 +118,69 @@ def cache_key(
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
+def _user_id() -> int | None:
+    """This user's id, or None where the system has none (Windows: the cache folder under
+    %LOCALAPPDATA% is private to the user by its access list, not by owner and mode bits)."""
+    getuid = getattr(os, "getuid", None)
+    return None if getuid is None else int(getuid())
+
+
 def _trusted(info: os.stat_result) -> bool:
-    """Loading a pickle can run code, so only a cache file that this user owns and that nobody else
-    may write is read; any other is ignored (and replaced on the next write)."""
-    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    """A cache folder or file is read only when this user owns it and nobody else may write it:
+    another user could otherwise choose what lint reports as checked (the stored data is only
+    data, see cache_codec, but it decides which findings a warm run shows)."""
+    uid = _user_id()
+    if uid is None:
+        return True
+    return info.st_uid == uid and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _trusted_folder(directory: Path) -> bool:
+    """The folder itself (not a link to one) exists, and is this user's alone (see ``_trusted``)."""
+    try:
+        info = os.lstat(directory)
+    except OSError:
+        return False
+    return stat.S_ISDIR(info.st_mode) and _trusted(info)
 
 
 @dataclass
 class _Entry:
     digest: str
-    # The file as read: its text ("" when dropped, see SourceFile), fingerprint, data, suppressions,
-    # validated model and load issues (kind, message, path, position), pickled on its own: a warm
-    # run writes the unchanged files' payloads back as they are, without pickling them again.
-    payload: bytes
+    # The file as read, as stored (see _payload): its model is validated from the data here;
+    # a warm run writes the unchanged files' payloads back as they are.
+    payload: bytes  # UTF-8: a str holding one typographic quote would take two bytes a character
     problems: list[tuple[int, int, str, Any, str, str]] | None = None  # line, column, code, severity, message, rule
     # The file's (size, mtime, ctime, inode, device) when it was hashed, if it had not been
     # touched for a while then: a file with the same status is taken as unchanged without reading.
     status: tuple[int, ...] | None = None
 
+    def line(self, relative: str) -> bytes:
+        problems = None if self.problems is None else encode(self.problems)
+        status = None if self.status is None else list(self.status)
+        fields = "\t".join((json.dumps(relative), self.digest, json.dumps(status), json.dumps(problems), ""))
+        return fields.encode("utf-8") + self.payload + b"\n"
+
 
 def _status(info: os.stat_result) -> tuple[int, ...]:
     return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+
+
+def _parse_entry(line: bytes) -> tuple[str, _Entry]:
+    """One stored entry line; ValueError (or CacheFormatError) if it is not one."""
+    relative_json, digest_bytes, status_json, problems_json, payload = line.split(b"\t", 4)
+    digest = digest_bytes.decode("ascii")
+    relative = json.loads(relative_json)
+    status = json.loads(status_json)
+    problems_text = json.loads(problems_json)
+    if not isinstance(relative, str) or len(digest) != 64:
+        raise ValueError(line[:40])
+    if status is not None and not (isinstance(status, list) and all(type(x) is int for x in status)):
+        raise ValueError(line[:40])
+    problems = None if problems_text is None else decode(problems_text)
+    if problems is not None and not isinstance(problems, list):
+        raise ValueError(line[:40])
+    return relative, _Entry(digest, payload.rstrip(b"\n"), problems, None if status is None else tuple(status))
 
 
 @dataclass
@@ -150,19 +204,33 @@ class LintCache:
     @property
     def file(self) -> Path:
         name = hashlib.sha256(str(self.root.resolve()).encode()).hexdigest()[:24]
-        return self.directory / f"lint-{name}.pickle"
+        return self.directory / f"lint-{name}.jsonl"
 
     def read(self) -> None:
-        try:
-            with self.file.open("rb") as handle:
-                if not _trusted(os.fstat(handle.fileno())):
-                    return
-                stored = pickle.load(handle)
-        except Exception:  # noqa: BLE001 -- missing, damaged or from another version: start empty
+        """Take the stored entries if the folder and the file are this user's alone, the file is
+        not a link and was written for this key; anything else starts empty."""
+        if not _trusted_folder(self.directory):
             return
-        if isinstance(stored, dict) and stored.get("key") == self.key and isinstance(stored.get("files"), dict):
-            self.entries = stored["files"]
-            self._stored_memos = stored.get("memos") or {}
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        try:
+            descriptor = os.open(self.file, flags)
+        except OSError:  # missing, or a link (ELOOP)
+            return
+        try:
+            with os.fdopen(descriptor, "rb") as handle:
+                info = os.fstat(handle.fileno())
+                if not stat.S_ISREG(info.st_mode) or not _trusted(info):
+                    return
+                header = handle.readline().decode("utf-8").rstrip("\n").split("\t", 2)
+                if len(header) != 3 or header[0] != f"wijkmodulen-lint-cache {FORMAT}" or header[1] != self.key:
+                    return
+                memos = decode(header[2])
+                entries = dict(_parse_entry(line) for line in handle)
+        except (OSError, ValueError, CacheFormatError, UnicodeDecodeError):  # damaged or foreign: start empty
+            return
+        if isinstance(memos, dict) and all(isinstance(v, dict) for v in memos.values()):
+            self._stored_memos = memos
+        self.entries = entries
 
     def memo(self, code: str) -> Memo:
         """The memo of a "kb" rule, over the digests of this run's files."""
@@ -181,23 +249,19 @@ class LintCache:
 
     def write(self) -> None:
         """Store this run's entries atomically (if anything changed); a cache that cannot be
-        written is skipped."""
+        written, or whose folder is not this user's alone, is skipped."""
         if not self.changed():
             return
         try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            descriptor, temporary = tempfile.mkstemp(prefix=".lint-", suffix=".tmp", dir=self.directory)
-            try:
-                with os.fdopen(descriptor, "wb") as handle:
-                    memos = {code: memo.used for code, memo in self._memos.items()}
-                    stored = {"key": self.key, "files": self._new, "memos": memos}
-                    pickle.dump(stored, handle, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(temporary, self.file)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(temporary)
-                raise
-        except OSError:
+            self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if not _trusted_folder(self.directory):
+                return
+            memos = {code: memo.used for code, memo in self._memos.items()}
+            header = f"wijkmodulen-lint-cache {FORMAT}\t{self.key}\t{encode(memos)}\n"
+            lines = (entry.line(relative) for relative, entry in self._new.items())
+            write_output(self.directory, self.file.name, itertools.chain((header.encode("utf-8"),), lines),
+                         private=True)
+        except (OSError, CacheFormatError, OutputRefused):
             return
 
     def relative(self, path: Path) -> str:
@@ -216,6 +280,43 @@ class LintCache:
         entry = self._new.get(relative)
         if entry is not None:
             entry.problems = [(p.line, p.column, p.code, p.severity, p.message, p.rule) for p in problems]
+
+
+class _CachedSource(SourceFile):
+    """A file taken from the cache: its data is decoded from the stored JSON when first asked
+    for (the cross-file rules need the models of every file, but the data of few)."""
+
+    def __init__(self, path: Path, text: str, data: Any = None, suppressions: Any = NONE,
+                 fingerprint: Any = None, stored_data: bytes | None = None) -> None:
+        self._stored_data: bytes | None = None
+        self._data: Any = None
+        super().__init__(path=path, text=text, data=data, suppressions=suppressions, fingerprint=fingerprint)
+        self._stored_data = stored_data
+
+    @property
+    def data(self) -> Any:
+        if self._stored_data is not None:
+            self._data = decode_data(self._stored_data)
+            self._stored_data = None
+        return self._data
+
+    @data.setter
+    def data(self, value: Any) -> None:
+        self._data = value
+        self._stored_data = None
+
+
+def _payload(source: SourceFile, model: BaseModel | None, issues: list[LoadIssue]) -> bytes:
+    """A read file as stored: the name of its model class ("" when it has none), its data, and the
+    rest (text, fingerprint, suppressions, load issues), tab-separated (JSON has no tabs outside
+    its strings). The model itself is not stored: it is validated again from the data, which
+    takes no longer than decoding a stored copy and keeps the cache to plain data."""
+    rest = [source.text, source.fingerprint, source.suppressions,
+            [(i.kind, i.message, i.path, i.position) for i in issues]]
+    name = "" if model is None else type(model).__name__
+    if model is not None and MODELS.get(name) is not type(model):
+        raise CacheFormatError(name)
+    return "\t".join((name, encode_data(source.data), encode(rest))).encode("utf-8")
 
 
 def load_with_cache(root: Path, limits: Limits, cache: LintCache) -> KnowledgeBase:
@@ -238,7 +339,7 @@ def load_with_cache(root: Path, limits: Limits, cache: LintCache) -> KnowledgeBa
                 and _add_cached(kb, cache, path, relative, entry, entry.digest)):
             continue
         try:
-            raw = _read_bounded(path, limits)
+            raw = read_bounded(path, limits)
         except Exception:  # noqa: BLE001 -- refused or unreadable: read_source reports it, uncached
             source, issue = read_source(path, None, limits)
             add_validated(kb, source, *validate_source(root, source, issue))
@@ -258,10 +359,9 @@ def load_with_cache(root: Path, limits: Limits, cache: LintCache) -> KnowledgeBa
         add_validated(kb, source, model, issues)
         cache.fresh.add(relative)
         cache._digests[path] = digest
-        payload = (source.text, source.fingerprint, source.data, source.suppressions, model,
-                   [(i.kind, i.message, i.path, i.position) for i in issues])
-        cache._new[relative] = _Entry(digest, pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL),
-                                      status=status)
+        # A value the cache has no form for: this file is simply read every time.
+        with contextlib.suppress(CacheFormatError):
+            cache._new[relative] = _Entry(digest, _payload(source, model, issues), status=status)
     # A file whose id another file has too is checked (or not) depending on that other file:
     # never take its file-rule problems from the cache.
     for _, entry_, earlier in kb.duplicate_ids:
@@ -273,11 +373,17 @@ def load_with_cache(root: Path, limits: Limits, cache: LintCache) -> KnowledgeBa
 def _add_cached(kb: KnowledgeBase, cache: LintCache, path: Path, relative: str, entry: _Entry, digest: str) -> bool:
     """Add a file as the cache kept it; False if its payload cannot be read (then it is read anew)."""
     try:
-        text, fingerprint, data, suppressions, model, stored_issues = pickle.loads(entry.payload)
-    except Exception:  # noqa: BLE001 -- a damaged entry is read anew
+        name_bytes, data_json, rest_json = entry.payload.split(b"\t")
+        name = name_bytes.decode("ascii")
+        text, fingerprint, suppressions, stored_issues = decode(rest_json)
+        # The data is decoded for validation and let go: the source decodes it again if asked.
+        model = MODELS[name].model_validate(decode_data(data_json)) if name else None
+        source = _CachedSource(path, text, None, suppressions, None if fingerprint is None else tuple(fingerprint),
+                               stored_data=data_json)
+        issues = [LoadIssue(source, kind, message, tuple(where), position)
+                  for kind, message, where, position in stored_issues]
+    except Exception:  # noqa: BLE001 -- a damaged entry (bad JSON, wrong shape, invalid model) is read anew
         return False
-    source = SourceFile(path=path, text=text, data=data, suppressions=suppressions, fingerprint=fingerprint)
-    issues = [LoadIssue(source, kind, message, tuple(where), position) for kind, message, where, position in stored_issues]
     add_validated(kb, source, model, issues)
     cache._new[relative] = entry
     cache._digests[path] = digest

@@ -13,7 +13,7 @@ from wijkmodulen.lint.problem import Finding, Severity
 from wijkmodulen.load.kb import KnowledgeBase
 from wijkmodulen.load.yaml_source import SourceFile
 
-CODE = re.compile(r"^WM\d{3}$")
+CODE = re.compile(r"^WM[0-9]{3}$")
 Scope = Literal["file", "kb"]
 
 

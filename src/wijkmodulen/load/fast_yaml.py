@@ -3,11 +3,11 @@
 Composing a node tree and building data from it costs two walks in Python; most of the time of a
 lint went there. This module builds the data straight from the event stream, with an explicit
 stack (no recursion, so nesting costs no C or Python stack), resolving plain scalars with the
-YAML 1.2 rules ruamel.yaml uses, so the data is exactly what ``yaml_source.load_text_ruamel``
-gives.
+table in ``scalars`` (YAML 1.2 core schema) that ``yaml_source.load_text_ruamel`` uses too, so the
+data is exactly what that path gives.
 
 It only has to be right for files that are fine. At the first sign of anything the KB refuses
-(an anchor used, a tag, a merge key, a duplicate or non-text key, nesting deeper than the limit,
+(an anchor, a tag, a value not written as its tag says, a merge key, a duplicate or non-text key, nesting deeper than the limit,
 a second document, a syntax error) it raises ``Refused``, and the caller reads the file again on
 ruamel.yaml's path, which finds the problem and its exact message and position. Broken files
 are rare, so that second reading costs nothing in practice, and every problem is reported by
@@ -16,7 +16,10 @@ one implementation.
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+from wijkmodulen.load import scalars
 
 try:
     import yaml as _pyyaml
@@ -38,64 +41,27 @@ except ImportError:  # pragma: no cover -- PyYAML is a dependency; this is the d
 
 AVAILABLE = _Parser is not None
 
-_TAG = "tag:yaml.org,2002:"
-_STR = _TAG + "str"
-_MAP = _TAG + "map"
-_SEQ = _TAG + "seq"
-_TEXT_TAGS = {_STR, _TAG + "timestamp", _TAG + "binary"}  # kept as text, as the ruamel path does
-_VALUE_TAGS = {_TAG + name for name in ("int", "float", "bool", "null")}
+_MAP = scalars.TAG + "map"
+_SEQ = scalars.TAG + "seq"
 
 
 class Refused(Exception):
     """Something the fast path does not decide; the ruamel path reads the file instead."""
 
 
-_resolvers: dict[str | None, list[tuple[str, Any]]] | None = None
 _values: dict[tuple[str, str], Any] = {}
-_constructor: Any = None
-
-
-def _resolver_table() -> dict[str | None, list[tuple[str, Any]]]:
-    """ruamel.yaml's implicit resolvers for YAML 1.2: first character -> [(tag, pattern)]."""
-    global _resolvers
-    if _resolvers is None:
-        from ruamel.yaml.resolver import VersionedResolver
-
-        table = VersionedResolver(version=(1, 2)).versioned_resolver
-        wildcard = list(table.get(None, []))
-        _resolvers = {
-            key: [(str(tag), pattern) for tag, pattern in [*entries, *wildcard]]
-            for key, entries in table.items()
-            if key is not None
-        }
-        _resolvers[None] = [(str(tag), pattern) for tag, pattern in wildcard]
-    return _resolvers
-
-
-def _resolve(value: str) -> str:
-    """The tag of a plain scalar (as ruamel's resolver decides it)."""
-    table = _resolver_table()
-    for tag, pattern in table.get(value[:1], table[None]):
-        if pattern.match(value):
-            return tag
-    return _STR
 
 
 def _construct(tag: str, value: str) -> Any:
-    """An int, float, bool or None, constructed by ruamel.yaml's safe constructor (memoised: the
-    same few values recur in every file)."""
+    """An int, float, bool or None (memoised: the same few values recur in every file); a value
+    not written as its tag says is refused, and the ruamel path reports it with its position."""
     key = (tag, value)
     if key in _values:
         return _values[key]
-    global _constructor
-    from ruamel.yaml.nodes import ScalarNode
-
-    if _constructor is None:
-        from ruamel.yaml import YAML
-
-        _constructor = YAML(typ="safe", pure=False).constructor
-    result = _constructor.construct_object(ScalarNode(tag, value), deep=True)
-    _constructor.constructed_objects.clear()
+    try:
+        result = scalars.construct(tag, value)
+    except scalars.ScalarError:
+        raise Refused("value") from None
     if len(_values) > 10_000:
         _values.clear()
     _values[key] = result
@@ -103,11 +69,14 @@ def _construct(tag: str, value: str) -> Any:
 
 
 _NO_KEY = object()
+_FLOW_QUESTION = re.compile(r"[\[{,]\s*\?\S")
 
 
 def load(text: str, max_depth: int) -> Any:
     """The data of ``text``; raises ``Refused`` for anything but a plain, valid document."""
     assert _Parser is not None
+    if "?" in text and _FLOW_QUESTION.search(text):
+        raise Refused("flow question mark")  # `[?x]` is read wrongly by libyaml; the ruamel path refuses it
     parser = _Parser(text)
     try:
         return _build(parser, max_depth)
@@ -140,11 +109,13 @@ def _build(parser: Any, max_depth: int) -> Any:
             if event.anchor is not None:
                 raise Refused("anchor")
             tag = event.tag
-            if tag is None or tag == "!":
-                tag = _resolve(event.value) if event.implicit[0] else _STR
-            if tag in _TEXT_TAGS:
+            if tag is None:
+                tag = scalars.resolve(event.value) if event.implicit[0] else scalars.STR
+            elif tag == "!":
+                tag = scalars.STR  # the non-specific tag: text, whatever it looks like
+            if tag in scalars.TEXT_TAGS:
                 value: Any = event.value
-            elif tag in _VALUE_TAGS:
+            elif tag in scalars.VALUE_TAGS:
                 value = _construct(tag, event.value)
                 if stack and stack[-1][1] is _NO_KEY and type(stack[-1][0]) is dict:
                     value = event.value  # a key like `1:` or `true:` is its text

@@ -6,10 +6,8 @@ Parse and validation errors are data (``LoadIssue``): one broken file never hide
 from __future__ import annotations
 
 import difflib
-import errno
 import os
 import re
-import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
@@ -17,6 +15,9 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from wijkmodulen.io.reader import Refused as _Refused
+from wijkmodulen.io.reader import read_bounded as _read_bounded
+from wijkmodulen.io.reader import too_large
 from wijkmodulen.load.limits import Limits
 from wijkmodulen.load.suppressions import collect_suppressions
 from wijkmodulen.load.yaml_source import Path_, Position, SourceFile, YamlProblem, decode, load_text
@@ -200,14 +201,6 @@ def read_source(
     return source, None
 
 
-class _Refused(Exception):
-    """A file that is not opened or not read to the end, with the reason."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
 def _bad_name(path: Path) -> bool:
     """A name that is not UTF-8 (kept by Python as surrogate escapes) cannot be shown or linked."""
     try:
@@ -218,56 +211,7 @@ def _bad_name(path: Path) -> bool:
 
 
 def _too_large(size: int, limits: Limits) -> str:
-    return t("load.too_large", size=_amount(size), limit=_amount(limits.max_bytes))
-
-
-def _amount(size: int) -> str:
-    """A file size for Dutch readers: '60,0 MB', '23,4 kB'."""
-    text = f"{size / 1024**2:.1f} MB" if size >= 1024**2 else f"{size / 1024:.1f} kB"
-    return text.replace(".", ",")
-
-
-def _link_target(path: Path) -> str:
-    return os.readlink(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-
-
-def read_guarded(path: Path, limits: Limits) -> bytes | None:
-    """The bytes of a KB file as ``read_source`` would read them, or None when it would refuse or
-    fail to read the file (``read_source`` then says why)."""
-    try:
-        return _read_bounded(path, limits)
-    except (_Refused, OSError):
-        return None
-
-
-def _read_bounded(path: Path, limits: Limits) -> bytes:
-    """The bytes of a regular file of at most ``limits.max_bytes``, refused before reading otherwise.
-
-    The size is taken from the open file before reading, and reading stops one byte past the
-    limit in case the file grows meanwhile. Symbolic links are not followed, and FIFOs, sockets
-    and devices are not read (a FIFO would block forever, a device could be endless).
-    """
-    info = path.lstat()
-    if stat.S_ISLNK(info.st_mode):
-        raise _Refused(t("load.symlink", target=_link_target(path)))
-    if stat.S_ISDIR(info.st_mode):  # only folders that could not be listed come here
-        raise _Refused(t("load.unreadable_folder"))
-    if not stat.S_ISREG(info.st_mode):
-        raise _Refused(t("load.not_regular"))
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    try:
-        descriptor = os.open(path, flags)
-    except OSError as error:
-        if error.errno == errno.ELOOP:  # replaced by a link since lstat
-            raise _Refused(t("load.symlink", target=_link_target(path))) from None
-        raise
-    with os.fdopen(descriptor, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise _Refused(t("load.not_regular"))
-        if info.st_size > limits.max_bytes:
-            raise _Refused(_too_large(info.st_size, limits))
-        return handle.read(limits.max_bytes + 1)
+    return too_large(size, limits.max_bytes)
 
 
 def model_for(root: Path, path: Path, data: dict[str, Any]) -> type[BaseModel] | str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 MARKER = "wijkmodulen:"
 _COMMENT = re.compile(r"(?:^|\s)#\s*wijkmodulen:(?P<body>.*)$")
 _BODY = re.compile(
-    r"^\s*(?P<kind>disable|disable-file)\s*=\s*(?P<rules>[\w-]+(?:\s*,\s*[\w-]+)*)\s*(?:--\s*(?P<reason>.*?))?\s*$"
+    r"^\s*(?P<kind>disable|disable-file)\s*=\s*(?P<rules>[A-Za-z0-9_-]+(?:\s*,\s*[A-Za-z0-9_-]+)*)\s*(?:--\s*(?P<reason>.*?))?\s*$"
 )
 
 

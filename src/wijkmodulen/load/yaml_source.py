@@ -10,8 +10,6 @@ of a file's findings at once, and not kept.
 from __future__ import annotations
 
 import io
-import os
-import stat
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,10 +18,13 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
+from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.resolver import VersionedResolver
+from ruamel.yaml.tag import Tag
 
-from wijkmodulen.load import fast_yaml
+from wijkmodulen.io.reader import read_again
+from wijkmodulen.load import fast_yaml, scalars
 from wijkmodulen.load.limits import Limits
 from wijkmodulen.load.problems import Position, YamlProblem
 from wijkmodulen.load.suppressions import NONE, Suppressions
@@ -31,13 +32,25 @@ from wijkmodulen.messages import t
 
 Path_ = tuple[str | int, ...]
 
-_TAG = "tag:yaml.org,2002:"
-_SCALAR_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "binary")}
+_TAG = scalars.TAG
+_PLAIN = "tag:wijkmodulen,plain"  # a plain scalar without a tag, resolved by ``scalars``
+
+
+class _PlainResolver(VersionedResolver):
+    """Marks untagged plain scalars instead of resolving them, so ``scalars`` (the one table both
+    paths share) decides what they are, and an explicit ``!!int`` stays distinguishable."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is ScalarNode and implicit[0]:
+            return Tag(suffix=_PLAIN)
+        return super().resolve(kind, value, implicit)
 
 
 def _yaml() -> YAML:
     # typ="safe" with pure=False selects libyaml's C parser when ruamel.yaml.clib is installed.
-    return YAML(typ="safe", pure=False)
+    yaml = YAML(typ="safe", pure=False)
+    yaml.Resolver = _PlainResolver
+    return yaml
 
 
 __all__ = ["Path_", "Position", "SourceFile", "YamlProblem", "compose", "decode", "fingerprint", "load_text"]
@@ -74,8 +87,11 @@ def _offset_position(raw: bytes, offset: int) -> Position:
     return Position(breaks + 1, column)
 
 
-def _check_depth(text: str, max_depth: int) -> None:
-    """Refuse nesting deeper than ``max_depth`` before anything is composed.
+def _check_events(text: str, max_depth: int) -> set[tuple[int, int]]:
+    """Refuse, before anything is composed, what the node tree would not show: nesting deeper than
+    ``max_depth``, an anchor (libyaml's composer drops it), and a ``?`` glued to a scalar in a flow
+    collection (``[?x]``: libyaml reads an explicit key where YAML 1.2 has the text ``?x``).
+    Returns the positions of scalars with the non-specific tag ``!`` (text, whatever they look like).
 
     libyaml's parser keeps its own stack (no recursion), but composing recurses in C per level
     (a few hundred thousand levels crash the process) and parsing slows quadratically with the
@@ -83,22 +99,37 @@ def _check_depth(text: str, max_depth: int) -> None:
     too deep, which keeps the cost linear.
     """
     depth = 0
+    flow: list[bool] = []
+    non_specific: set[tuple[int, int]] = set()
     for event in _yaml().parse(io.StringIO(text)):
+        mark = event.start_mark
+        if getattr(event, "anchor", None) is not None and not isinstance(event, AliasEvent):
+            raise YamlProblem(t("load.alias"), Position(mark.line + 1, mark.column + 1))
         if isinstance(event, CollectionStartEvent):
             depth += 1
             if depth > max_depth:
-                mark = event.start_mark
                 raise YamlProblem(t("load.too_deep", max=max_depth), Position(mark.line + 1, mark.column + 1))
+            flow.append(bool(event.flow_style) or bool(flow and flow[-1]))
         elif isinstance(event, CollectionEndEvent):
             depth -= 1
+            flow.pop()
+        elif isinstance(event, ScalarEvent):
+            if flow and flow[-1] and mark.index > 0 and text[mark.index - 1] == "?":
+                raise YamlProblem(t("load.flow_question"), Position(mark.line + 1, mark.column))
+            if str(event.ctag) == "!":
+                non_specific.add((mark.line, mark.column))
+    return non_specific
 
 
 def compose(text: str, max_depth: int | None = None) -> Node | None:
     """The node tree of ``text``; with ``max_depth``, deeper nesting is a YamlProblem first."""
+    return _compose_checked(text, max_depth)[0]
+
+
+def _compose_checked(text: str, max_depth: int | None) -> tuple[Node | None, set[tuple[int, int]]]:
     try:
-        if max_depth is not None:
-            _check_depth(text, max_depth)
-        return _yaml().compose(io.StringIO(text))  # type: ignore[no-any-return]
+        non_specific = _check_events(text, max_depth) if max_depth is not None else set()
+        return _yaml().compose(io.StringIO(text)), non_specific
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
@@ -111,12 +142,13 @@ def compose(text: str, max_depth: int | None = None) -> Node | None:
 class _Builder:
     """Builds plain data from a node tree, refusing aliases, unknown tags and duplicate keys."""
 
-    def __init__(self) -> None:
+    def __init__(self, non_specific: set[tuple[int, int]] | None = None) -> None:
         self._seen: set[int] = set()
-        self._scalars = _yaml().constructor
+        self._non_specific = non_specific or set()  # positions of scalars tagged `!`
 
     def build(self, node: Node) -> Any:
-        if id(node) in self._seen:
+        # An anchor is refused even when no alias uses it, as on the fast path.
+        if id(node) in self._seen or node.anchor is not None:
             raise YamlProblem(t("load.alias"), _pos(node))
         self._seen.add(id(node))
         if isinstance(node, MappingNode):
@@ -150,24 +182,32 @@ class _Builder:
         return result
 
     def _scalar(self, node: ScalarNode) -> Any:
-        if node.tag not in _SCALAR_TAGS:
-            raise YamlProblem(t("load.tag", tag=node.tag), _pos(node))
-        if node.tag in (_TAG + "str", _TAG + "timestamp", _TAG + "binary"):
-            # Dates and the like stay text: the KB holds prose, and a date-looking title is a title.
+        tag = node.tag
+        if tag == _PLAIN:
+            mark = node.start_mark
+            non_specific = (mark.line, mark.column) in self._non_specific
+            tag = scalars.STR if non_specific else scalars.resolve(node.value)
+        if tag in scalars.TEXT_TAGS:
             return str(node.value)
-        return self._scalars.construct_object(node, deep=True)
+        if tag not in scalars.VALUE_TAGS:
+            raise YamlProblem(t("load.tag", tag=tag), _pos(node))
+        try:
+            return scalars.construct(tag, node.value)
+        except scalars.ScalarError:
+            raise YamlProblem(t("load.bad_value", tag=tag.removeprefix(_TAG), value=node.value), _pos(node)) from None
 
 
 def load_text(text: str, max_depth: int = Limits.max_depth) -> Any:
     """Plain data from YAML text, or a YamlProblem with the position of the offence.
 
     libyaml through PyYAML when it is there (one pass over the events, see ``fast_yaml``), else
-    ruamel.yaml's composer and the builder above; both give the same data and the same problems.
-    A ``%YAML`` directive (which may change how plain scalars resolve) takes ruamel's path.
+    ruamel.yaml's composer and the builder above; both give the same data and the same problems,
+    and both resolve scalars with ``scalars`` (YAML 1.2 core schema, whatever a ``%YAML`` directive
+    says). A file with a ``%YAML`` directive takes ruamel's path.
     """
     if fast_yaml.AVAILABLE and "%YAML" not in text:
         try:
-            return fast_yaml.load(text, max_depth)
+            return fast_yaml.load(_final_line_break(text), max_depth)
         except fast_yaml.Refused:
             pass  # ruamel's path finds what is wrong, with the message and position to report
     return load_text_ruamel(text, max_depth)
@@ -175,10 +215,16 @@ def load_text(text: str, max_depth: int = Limits.max_depth) -> Any:
 
 def load_text_ruamel(text: str, max_depth: int = Limits.max_depth) -> Any:
     """``load_text`` on ruamel.yaml's composer (the fallback, and the reference in tests)."""
-    node = compose(text, max_depth)
+    node, non_specific = _compose_checked(_final_line_break(text), max_depth)
     if node is None:
         return None
-    return _Builder().build(node)
+    return _Builder(non_specific).build(node)
+
+
+def _final_line_break(text: str) -> str:
+    """``text`` ending in a line break: libyaml drops the last line of a block scalar without one
+    (``|`` followed by ``x`` and ``"   "`` at the end of the file), YAML keeps it."""
+    return text if not text or text.endswith("\n") else text + "\n"
 
 
 @dataclass
@@ -208,7 +254,7 @@ class SourceFile:
             return self.text
         size = self.fingerprint[0]
         try:
-            raw = _read_regular(self.path, size)
+            raw = read_again(self.path, size)
         except OSError:
             return None
         if fingerprint(raw) != self.fingerprint:
@@ -268,17 +314,6 @@ class SourceFile:
 
 def fingerprint(raw: bytes) -> tuple[int, int]:
     return len(raw), zlib.crc32(raw)
-
-
-def _read_regular(path: Path, size: int) -> bytes:
-    """At most ``size + 1`` bytes of the regular file at ``path``, not following links and never
-    blocking on a FIFO put there since (an OSError otherwise)."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    descriptor = os.open(path, flags)
-    with os.fdopen(descriptor, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            raise OSError(str(path))
-        return handle.read(size + 1)
 
 
 def _walk(root: Any, path: Path_) -> tuple[Position, Any]:

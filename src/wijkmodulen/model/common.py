@@ -8,12 +8,16 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
 # Ids are part of file names and of references between files; the patterns are documented in
-# the README ("Ids") and enforced by lint rule WM101.
+# the docs (docs/kennisbank.md, "Ids") and enforced by lint rule WM101.
 # Two digits as printed (wmw-06); a national KB numbers past 99 without leading zeros (wmw-112).
-MODULE_ID = r"^(wmw|iow)-([1-9]\d{2,}|\d{2})$"
+# Digits are spelled [0-9]: `\d` takes Arabic-Indic and full-width digits too (in Python's re and in
+# pydantic's regex engine alike), which would let a look-alike id become a page name.
+MODULE_ID = r"^(wmw|iow)-([1-9][0-9]{2,}|[0-9]{2})$"
 SCW_COMPETENTIE_ID = r"^4[A-T]$"
-GENERIEKE_COMPETENTIE_ID = r"^gk-\d+$"
+GENERIEKE_COMPETENTIE_ID = r"^gk-[0-9]+$"
 SLUG_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# A title is a heading, a table-of-contents line and part of a file name; the longest shipped is ~80.
+TITEL_MAX = 200
 
 BEROEP_PREFIX = {"wijkmaatschappelijk-werk": "wmw", "individueel-opbouwwerk": "iow"}
 

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from wijkmodulen.model.common import MODULE_ID, Blok, Bron, Herkomst, Sectie, Strict
+from wijkmodulen.model.common import MODULE_ID, TITEL_MAX, Blok, Bron, Herkomst, Sectie, Strict
 
 Beroep = Literal["wijkmaatschappelijk-werk", "individueel-opbouwwerk"]
 Functie = Literal["toegangsfuncties", "contactlegging-en-signalering", "uitvoeringsfuncties", "contextfuncties"]
@@ -136,7 +136,7 @@ class Beoordeling(Strict):
 
 
 class Koppelingen(Strict):
-    """Editorial links: not in the publication, chosen by the editors (see README, 'Koppelingen')."""
+    """Editorial links: not in the publication, chosen by the editors (see docs/kennisbank.md, 'Koppelingen')."""
 
     herkomst: Herkomst = Field(description="Altijd 'redactioneel': de publicatie legt deze koppelingen niet.")
     competenties: list[str] = Field(default_factory=list, description="SCW-competenties (4A-4T) en gk-1..gk-7.")
@@ -172,7 +172,7 @@ class Koppelingen(Strict):
 
 class Module(Strict):
     id: str = Field(pattern=MODULE_ID, description="<beroep-prefix>-<nummer>: wmw-06, iow-11.")
-    titel: str = Field(min_length=1)
+    titel: str = Field(min_length=1, max_length=TITEL_MAX)
     beroep: Beroep
     functie: Functie
     cluster: str = Field(min_length=1)

@@ -244,6 +244,8 @@ def build_date(environ: dict[str, str] | None = None) -> date:
     if value is None or value == "":
         return datetime.now(UTC).date()
     try:
+        if not value.isascii():  # int() takes any script's digits; an epoch is written in 0-9
+            raise ValueError(value)
         return datetime.fromtimestamp(int(value), UTC).date()
     except (ValueError, OverflowError, OSError):
         raise EpochError(value) from None

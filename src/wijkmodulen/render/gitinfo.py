@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from wijkmodulen.load.git import git_text
+from wijkmodulen.load.git import git_text, has_tracked_changes
 
 TIMEOUT = 10  # seconds: the colophon can do without the commit, the handbook must not wait for it
 
@@ -24,5 +24,5 @@ def kb_git_info(root: Path) -> GitInfo | None:
     if not last:
         return None
     commit, day = last.split(" ", 1)
-    status = git_text(root, "status", "--porcelain", "--untracked-files=no", "--", ".", timeout=TIMEOUT)
-    return GitInfo(commit, date.fromisoformat(day), bool(status))
+    # Not `git status`: it would run the repository's fsmonitor hook and clean filters.
+    return GitInfo(commit, date.fromisoformat(day), bool(has_tracked_changes(root)))

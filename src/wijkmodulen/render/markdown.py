@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,9 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
-from wijkmodulen.atomic import write_atomic
+from wijkmodulen.io.reader import Refused, read_bounded
+from wijkmodulen.io.writer import plain_relative, remove_output, write_output
+from wijkmodulen.load.limits import Limits
 from wijkmodulen.messages import t
 from wijkmodulen.render.context import (
     GENERIEK_PAGE,
@@ -32,12 +33,16 @@ from wijkmodulen.render.context import (
     TEAM_PAGE,
     Handbook,
 )
-from wijkmodulen.render.html import IMAGE_TYPES
+from wijkmodulen.render.html import IMAGE_TYPES, read_logo
 from wijkmodulen.render.links import Link
 from wijkmodulen.render.output import check_targets
 from wijkmodulen.render.templates import RenderError, make_environment, render_template
+from wijkmodulen.sinks import for_yaml
 
 MKDOCS_FILE = "mkdocs.yml"
+# What the last render wrote here: the only files a later render removes when they are stale.
+MANIFEST_FILE = ".wijkmodulen-bestanden.json"
+MANIFEST_LIMITS = Limits(max_bytes=16 * 1024 * 1024)
 DOCS_DIR = "docs"
 MODULES_DIR = "modulen"
 FOLDERS = (DOCS_DIR, f"{DOCS_DIR}/{MODULES_DIR}")  # folders the handbook writes into
@@ -62,7 +67,7 @@ MKDOCS_TEMPLATE = "markdown/mkdocs.yml.j2"
 _ANYWHERE = re.compile(r"([\\`*_\[\]#|])")
 # A leading '-' or '+' starts a list item ('- x'), and '---' is a rule or, under a line, a heading.
 _LIST_START = re.compile(r"^([-+])")
-_NUMBER_START = re.compile(r"^(\d+)([.)])(?=\s|$)")
+_NUMBER_START = re.compile(r"^([0-9]+)([.)])(?=\s|$)")  # list markers are ASCII digits
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
@@ -98,8 +103,8 @@ def _page_href(context: Context, page: str) -> Markup:
 
 
 def _yaml(value: Any) -> Markup:
-    # A JSON string is a valid YAML scalar, quoted and escaped.
-    return Markup(json.dumps(str(value), ensure_ascii=False))
+    # Quoted and escaped so that mkdocs' YAML reader gets the value back, U+2028 and all.
+    return Markup(for_yaml(str(value)))
 
 
 def _html(value: Any) -> Markup:
@@ -142,25 +147,41 @@ def _team_files(env: Any, handbook: Handbook, common: dict[str, Any]) -> dict[st
     return {f"{DOCS_DIR}/{TEAM_PAGE}.md": _tidy(page), **{f"{DOCS_DIR}/{n}": text for n, text in pictures.items()}}
 
 
+def written_before(out_dir: Path) -> list[str]:
+    """The files an earlier render wrote to ``out_dir``, from its manifest. The manifest lies in
+    a folder a pull request can fill, so it is read through the guarded reader and every entry
+    that is not a plain relative name inside the folder is left out: cleaning up can never
+    remove anything but what this tool wrote there."""
+    try:
+        raw = read_bounded(out_dir / MANIFEST_FILE, MANIFEST_LIMITS)
+        entries = json.loads(raw.decode("utf-8"))
+    except (OSError, Refused, ValueError):
+        return []
+    if not isinstance(entries, list):
+        return []
+    return [entry for entry in entries if isinstance(entry, str) and plain_relative(entry) is not None
+            and "\\" not in entry]
+
+
 def write_markdown(handbook: Handbook, out_dir: Path, templates: Path | None = None) -> Path:
-    """Write the files; module pages left from an earlier, larger selection are removed."""
+    """Write the files; pages the last render wrote here that this one does not (an earlier,
+    larger selection) are removed."""
     files = render_markdown(handbook, templates)
     logo = f"{DOCS_DIR}/logo{handbook.meta.logo.suffix.lower()}" if handbook.meta.logo else None
     if handbook.meta.logo and handbook.meta.logo.suffix.lower() not in IMAGE_TYPES:
         raise RenderError(t("render.bad_logo", path=handbook.meta.logo))
     check_targets(out_dir, [*files, *([logo] if logo else [])])
+    logo_bytes = read_logo(handbook.meta.logo) if handbook.meta.logo and logo else None
+    written = [*files, *([logo] if logo else [])]
     try:
-        modules_dir = out_dir / DOCS_DIR / MODULES_DIR
-        if modules_dir.is_dir():
-            for stale in modules_dir.glob("*.md"):
-                if f"{DOCS_DIR}/{MODULES_DIR}/{stale.name}" not in files:
-                    stale.unlink()
+        for relative in written_before(out_dir):
+            if relative not in written:
+                remove_output(out_dir, relative)
         for relative, text in files.items():
-            target = out_dir / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, text)
-        if handbook.meta.logo and logo:
-            shutil.copyfile(handbook.meta.logo, out_dir / logo)
+            write_output(out_dir, relative, text)
+        if logo_bytes is not None and logo:
+            write_output(out_dir, logo, logo_bytes)
+        write_output(out_dir, MANIFEST_FILE, json.dumps(sorted(written), ensure_ascii=False, indent=0) + "\n")
     except OSError as error:
         raise RenderError(t("render.cannot_write", path=out_dir, detail=error.strerror)) from None
     return out_dir / MKDOCS_FILE

@@ -47,4 +47,4 @@ def _shown(path: Path) -> str:
     try:
         return path.relative_to(Path.cwd().resolve()).as_posix() or "."
     except ValueError:
-        return str(path)
+        return path.as_posix()

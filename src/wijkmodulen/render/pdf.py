@@ -10,6 +10,7 @@ import importlib
 from pathlib import Path
 from types import ModuleType
 
+from wijkmodulen.io.writer import write_output
 from wijkmodulen.messages import t
 from wijkmodulen.render.context import Handbook
 from wijkmodulen.render.html import render_html
@@ -65,8 +66,7 @@ def write_pdf(handbook: Handbook, out_dir: Path, templates: Path | None = None) 
     target = out_dir / PDF_FILE
     check_targets(out_dir, [PDF_FILE])
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        write_output(out_dir, PDF_FILE, data)
     except OSError as error:
         raise RenderError(t("render.cannot_write", path=target, detail=error.strerror)) from None
     return target

@@ -10,16 +10,23 @@ from types import TracebackType
 from typing import Any
 
 from jinja2 import (
-    ChoiceLoader,
+    BaseLoader,
     Environment,
-    FileSystemLoader,
     StrictUndefined,
     TemplateError,
     TemplateNotFound,
     TemplateSyntaxError,
 )
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from wijkmodulen.io.reader import Refused, is_readable_named, read_named
+from wijkmodulen.io.writer import plain_relative
+from wijkmodulen.load.limits import Limits
 from wijkmodulen.messages import t
+
+# A template, font or picture next to the templates may be as large as a KB file by default.
+TEMPLATE_MAX_BYTES = Limits().max_bytes
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -40,26 +47,74 @@ def search_path(user_dir: Path | None) -> list[Path]:
     return [*([user_dir] if user_dir is not None else []), packaged_templates()]
 
 
+def _find(folders: list[Path], name: str) -> tuple[Path, Path] | None:
+    """The first folder holding ``name`` (a plain relative name) and the file's path there."""
+    relative = plain_relative(name)
+    if relative is None:
+        return None
+    for folder in folders:
+        candidate = folder.joinpath(*relative.parts)
+        if is_readable_named(candidate, folder):
+            return folder, candidate
+        if candidate.is_symlink() or candidate.exists():
+            # There, but a link out of the folder or not a regular file: an error, not a silent
+            # fallback to the packaged file of the same name.
+            raise RenderError(t("files.template_unreadable", name=candidate,
+                                detail=t("files.link_outside", target=candidate.resolve())
+                                if candidate.is_symlink() else t("load.not_regular")))
+    return None
+
+
+def _read(folder: Path, path: Path) -> bytes:
+    try:
+        return read_named(path, folder, TEMPLATE_MAX_BYTES)
+    except Refused as refused:
+        raise RenderError(t("files.template_unreadable", name=path, detail=refused.message)) from None
+    except OSError as error:
+        raise RenderError(t("files.template_unreadable", name=path, detail=error.strerror)) from None
+
+
 @cache
-def _data_uri(path: Path, mime: str) -> str:
-    return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+def _data_uri(folder: Path, path: Path, mime: str) -> str:
+    return f"data:{mime};base64,{base64.b64encode(_read(folder, path)).decode('ascii')}"
 
 
 def asset_data_uri(folders: list[Path], name: str, mime: str) -> str:
     """A file next to the templates (a font, an image) as a data: URI, so the HTML needs no other file."""
-    for folder in folders:
-        candidate = folder / name
-        if candidate.is_file():
-            return _data_uri(candidate.resolve(), mime)
-    raise RenderError(t("render.template_missing", name=name))
+    found = _find(folders, name)
+    if found is None:
+        raise RenderError(t("render.template_missing", name=name))
+    return _data_uri(*found, mime)
+
+
+class GuardedLoader(BaseLoader):
+    """Templates from the folders in turn, each read through the guarded reader: a template in the
+    user's folder may not be a link out of it, a FIFO or a device, nor larger than the limit."""
+
+    def __init__(self, folders: list[Path]) -> None:
+        self.folders = folders
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        found = _find(self.folders, template)
+        if found is None:
+            raise TemplateNotFound(template)
+        folder, path = found
+        try:
+            text = _read(folder, path).decode("utf-8")
+        except UnicodeDecodeError:
+            raise RenderError(t("files.template_unreadable", name=path, detail="UTF-8")) from None
+        # Every render makes its own environment, so a loaded template stays current for its life.
+        return text, str(path), lambda: True
 
 
 def make_environment(
     user_dir: Path | None, *, autoescape: bool, finalize: Callable[[Any], Any] | None = None
 ) -> Environment:
+    """The handbook's jinja environment: sandboxed, since a user's template comes from the
+    repository (a pull request) and must not reach Python's internals, files or programs."""
     folders = search_path(user_dir)
-    env = Environment(
-        loader=ChoiceLoader([FileSystemLoader(folder) for folder in folders]),
+    env = ImmutableSandboxedEnvironment(
+        loader=GuardedLoader(folders),
         autoescape=autoescape,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -85,6 +140,11 @@ def render_template(env: Environment, name: str, **context: Any) -> str:
         ) from None
     except RenderError:
         raise
+    except SecurityError as error:
+        where = template_frame(error.__traceback__) or (name, 0)
+        raise RenderError(
+            t("files.template_unsafe", name=where[0], line=where[1], detail=_detail(error))
+        ) from None
     except Exception as error:
         # Undefined names, a filter given the wrong value, a macro calling itself forever: an error
         # raised while template code runs is the template's, and jinja has put the template's file and

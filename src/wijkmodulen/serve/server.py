@@ -1,19 +1,31 @@
 """The HTTP side of the preview: the latest page, and a server-sent event stream announcing new builds.
 
-Only 127.0.0.1 is served: a preview of unpublished work is nobody else's business.
+Only 127.0.0.1 is served: a preview of unpublished work is nobody else's business. A web page
+elsewhere can still point a name of its own at 127.0.0.1 (DNS rebinding) and read the answer, so
+only requests that name this server (``Host: 127.0.0.1:PORT``, ``localhost:PORT``, ``[::1]:PORT``)
+are answered. Slow or many clients cannot hold threads forever (a socket timeout, a cap on open
+connections), and a client that goes away is not an error worth a traceback.
 """
 
 from __future__ import annotations
 
 import errno
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 from urllib.parse import urlsplit
+
+from wijkmodulen.messages import t
 
 HOST = "127.0.0.1"
 PAGES = ("/", "/index.html", "/handboek.html")
 KEEPALIVE = 15.0  # seconds between comments on an idle event stream, so a dead client is noticed
 PORT_TRIES = 20
+SOCKET_TIMEOUT = 10.0  # seconds a client may stay silent (while sending its request, or not reading)
+MAX_CONNECTIONS = 32  # a few browser tabs need a handful each; more is not a preview any more
+# A client that went away (closed the tab, reloaded, timed out) is normal for a preview.
+_GONE = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, TimeoutError)
 
 
 class PreviewState:
@@ -49,8 +61,11 @@ class PreviewState:
 class PreviewHandler(BaseHTTPRequestHandler):
     server: PreviewServer
     server_version = "wijkmodulen"
+    timeout = SOCKET_TIMEOUT
 
     def do_GET(self) -> None:
+        if not self._host_allowed():
+            return
         path = urlsplit(self.path).path
         if path in PAGES:
             self._page()
@@ -60,6 +75,22 @@ class PreviewHandler(BaseHTTPRequestHandler):
             self.send_response(204 if path == "/favicon.ico" else 404)
             self.send_header("Content-Length", "0")
             self.end_headers()
+
+    def _host_allowed(self) -> bool:
+        """Whether the request names this server; if not, it has been answered (421, or 403 without Host)."""
+        host = self.headers.get("Host")
+        if host is not None and host.strip().lower() in self.server.hosts:
+            return True
+        status = 403 if host is None else 421
+        body = (t("serve.wrong_host", url=self.server.url) + "\n").encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.wfile.write(body)
+        self.close_connection = True
+        return False
 
     def _page(self) -> None:
         page, _ = self.server.state.current()
@@ -88,7 +119,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
                     self.wfile.write(b": -\n\n")
                 self.wfile.flush()
                 current = state.wait_for_other(sent, KEEPALIVE)
-        except (BrokenPipeError, ConnectionResetError):
+        except _GONE:
             return  # the page went away or reloaded
 
     def log_message(self, format: str, *args: object) -> None:
@@ -100,9 +131,44 @@ class PreviewServer(ThreadingHTTPServer):
     allow_reuse_address = True  # start again at once after a stop
     allow_reuse_port = False  # never share a port with a server that is still running
 
-    def __init__(self, port: int, state: PreviewState) -> None:
+    def __init__(self, port: int, state: PreviewState, max_connections: int = MAX_CONNECTIONS) -> None:
         self.state = state
+        self._slots = threading.BoundedSemaphore(max_connections)
         super().__init__((HOST, port), PreviewHandler)
+        self.hosts = frozenset(f"{name}:{self.port}" for name in ("127.0.0.1", "localhost", "[::1]"))
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        """A thread per connection while there are slots; beyond the cap, a short 503 and close."""
+        if not self._slots.acquire(blocking=False):
+            try:
+                request.settimeout(1.0)
+                body = (t("serve.too_many") + "\n").encode("utf-8")
+                request.sendall(
+                    b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                    + f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n".encode("ascii") + body
+                )
+            except OSError:
+                pass
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that went away is not news; anything else is one line, never a traceback."""
+        error = sys.exc_info()[1]
+        if isinstance(error, _GONE):
+            return
+        print(t("serve.request_failed", detail=f"{type(error).__name__}: {error}"), file=sys.stderr)
 
     @property
     def port(self) -> int:

@@ -111,4 +111,4 @@ def build_matrix(kb: KnowledgeBase, by: Dimension = "scw", beroep: str | None = 
 def _natural(identifier: str) -> tuple[str, int]:
     """Sort gk-2 before gk-10."""
     head, _, tail = identifier.rpartition("-")
-    return (head, int(tail)) if tail.isdigit() else (identifier, 0)
+    return (head, int(tail)) if tail.isascii() and tail.isdigit() else (identifier, 0)

@@ -12,11 +12,13 @@ from wijkmodulen.lint.engine import LintResult
 from wijkmodulen.lint.problem import Severity
 from wijkmodulen.lint.reporters.common import relative_path, summary_line
 from wijkmodulen.messages import t
+from wijkmodulen.sinks import for_markdown_cell, for_terminal
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def _escape_data(value: str) -> str:
+    value = for_terminal(value, lines=True)  # the annotation is shown in a log that renders escapes
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
@@ -41,7 +43,7 @@ def format_github(result: LintResult, base: Path) -> str:
 
 
 def _cell(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return for_markdown_cell(value)
 
 
 def step_summary(result: LintResult, base: Path) -> str:

@@ -1,4 +1,4 @@
-"""``--format json``: a stable, documented document for scripts (see the README).
+"""``--format json``: a stable, documented document for scripts (docs/reference/uitvoer.md).
 
 Version 1. Keys never change meaning; new keys may be added.
 """

@@ -12,10 +12,11 @@ from pathlib import Path
 from wijkmodulen.lint.engine import LintResult
 from wijkmodulen.lint.problem import Problem
 from wijkmodulen.lint.reporters.common import relative_path
+from wijkmodulen.sinks import for_xml
 
 
 def _line(problem: Problem, base: Path) -> str:
-    return (
+    return for_xml(
         f"{relative_path(problem.file, base)}:{problem.line}:{problem.column}: "
         f"{problem.severity.label} {problem.code} {problem.rule}: {problem.message}"
     )
@@ -31,13 +32,13 @@ def format_junit(result: LintResult, base: Path) -> str:
     suites = ET.Element("testsuites", {"name": "wijkmodulen lint", **counts})
     suite = ET.SubElement(suites, "testsuite", {"name": "wijkmodulen lint", **counts})
     for path, found in cases:
-        name = relative_path(path, base)
+        name = for_xml(relative_path(path, base))
         case = ET.SubElement(suite, "testcase", {"classname": "wijkmodulen.lint", "name": name, "file": name})
         failing = [p for p in found if p.severity >= result.fail_level]
         if failing:
             failure = ET.SubElement(
                 case, "failure", {"type": failing[0].code, "message": f"{failing[0].line}:{failing[0].column} "
-                                  f"{failing[0].message}"}
+                                  f"{for_xml(failing[0].message)}"}
             )
             failure.text = "\n".join(_line(p, base) for p in failing)
         rest = [p for p in found if p.severity < result.fail_level]

@@ -26,13 +26,14 @@ from wijkmodulen.lint.rules.tegenhangers import Tegenhangers
 from wijkmodulen.lint.rules.trema import Trema
 from wijkmodulen.lint.rules.unknown_reference import UnknownReference
 from wijkmodulen.lint.rules.unreached import Unreached
+from wijkmodulen.lint.rules.unsafe_characters import UnsafeCharacters
 from wijkmodulen.lint.rules.word_budget import WordBudget
 
 _RULES: list[type[Rule]] = [
     Syntax, Schema, StrayFile, SuppressionUnused, SuppressionInvalid, IdMatchesFile, DuplicateId, UnknownReference, DuplicateNummer,
     Tegenhangers, SchakelCounterpart, Specificatie, KoppelingToelichting, KoppelingCollectief, KoppelingBeoordeling,
     RequiredSections, Placeholder, WordBudget, ActivityPunctuation, DoelenResults, OcrDebris, Trema,
-    SchakelDrift, Unreached,
+    SchakelDrift, Unreached, UnsafeCharacters,
 ]
 
 

@@ -5,7 +5,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from wijkmodulen.lint.problem import Finding, Severity
 from wijkmodulen.lint.rule import Rule
@@ -16,11 +16,11 @@ from wijkmodulen.model.module import SECTIES, Module, collect_texts
 
 
 class SchakelDriftOptions(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     # Sections at least this similar (word by word) are meant to be the same text; below it the
     # two professions describe the work differently on purpose.
-    min_gelijkenis: float = 0.8
+    min_gelijkenis: float = Field(default=0.8, ge=0, le=1)
     # The name of the profession differs by design and does not count as a difference.
     beroepsnamen: list[str] = [
         "wijkmaatschappelijk werkers", "wijkmaatschappelijk werker", "wijkmaatschappelijk werk",

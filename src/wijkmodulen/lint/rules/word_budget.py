@@ -14,7 +14,7 @@ from wijkmodulen.messages import t
 class WordBudgetOptions(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    # The 39 shipped modules have 221-391 words (median 304); see the README, "Word budget".
+    # The 39 shipped modules have 221-391 words (median 304); see docs/stijl.md, "Word budget".
     max_woorden: int = 400
 
 

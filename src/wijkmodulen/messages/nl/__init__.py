@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wijkmodulen.messages.nl import core, diff, git, render, serve, style, team, xref
+from wijkmodulen.messages.nl import core, diff, files, git, render, serve, style, team, xref
 
 PARTS: tuple[dict[str, str], ...] = (
     core.MESSAGES,
@@ -13,6 +13,7 @@ PARTS: tuple[dict[str, str], ...] = (
     style.MESSAGES,
     team.MESSAGES,
     xref.MESSAGES,
+    files.MESSAGES,
 )
 
 CATALOGUE: dict[str, str] = {key: text for part in PARTS for key, text in part.items()}

@@ -17,6 +17,13 @@ MESSAGES: dict[str, str] = {
     "serve.built": "Opgebouwd in {seconds} s: {modules} modulen; {summary}",
     "serve.render_failed": "Opgebouwd in {seconds} s, maar het handboek kon niet worden gemaakt: {detail}",
     "serve.stopped": "Voorbeeld gestopt.",
+    "serve.wrong_host": "Dit voorbeeld antwoordt alleen op {url} (en localhost of [::1] op dezelfde poort).",
+    "serve.too_many": "Te veel open verbindingen met het voorbeeld; probeer het zo weer.",
+    "serve.request_failed": "Een verzoek aan het voorbeeld mislukte: {detail}",
+    "serve.watch_limited": (
+        "Let op: {folder} bevat te veel bestanden of mappen om te volgen; alleen de eerste {files} bestanden "
+        "(tot {depth} mappen diep) worden gevolgd. Kies een kleinere map voor de sjablonen of de kennisbank."
+    ),
     # --- the panel in the page ------------------------------------------------------------------
     "serve.panel.label": "Voorbeeld en bevindingen",
     "serve.panel.title": "Voorbeeld – bijgewerkt om {time}",

@@ -15,6 +15,7 @@ MESSAGES: dict[str, str] = {
     "team.bad_format": "Onbekend formaat '{value}'; kies uit: {choices}.",
     "team.bad_niveau": "Niveau {value} bestaat niet; kies 1, 2, 3 of 4.",
     "team.no_profile": "Teamprofiel niet gevonden: {path}",
+    "team.profile_not_regular": "Teamprofiel {path} is {what}, geen gewoon bestand; geef een YAML-bestand op.",
     "team.kb_has_issues": "De kennisbank heeft fouten in {count} bestand(en); los die eerst op (wijkmodulen lint).",
     "team.findings": "{count} probleem/problemen in het teamprofiel.",
     "team.written": "Teamrapport geschreven naar {path}",

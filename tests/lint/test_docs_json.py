@@ -1,4 +1,4 @@
-"""The json document shown in the README has exactly the fields the json reporter writes."""
+"""The json document shown on the output-formats page has exactly the fields the json reporter writes."""
 
 from __future__ import annotations
 
@@ -21,10 +21,10 @@ def _shape(value: object) -> object:
     return type(value).__name__
 
 
-def test_readme_json_document_matches_the_reporter(minimal_kb: Path) -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    block = re.search(r"The `json` document .*?```json\n(.*?)```", readme, re.DOTALL)
-    assert block, "json example missing from the README"
+def test_documented_json_document_matches_the_reporter(minimal_kb: Path) -> None:
+    page = (ROOT / "docs" / "reference" / "uitvoer.md").read_text(encoding="utf-8")
+    block = re.search(r"The `json` document .*?```json\n(.*?)```", page, re.DOTALL)
+    assert block, "json example missing from docs/reference/uitvoer.md"
     documented = json.loads(block.group(1))
     path = minimal_kb / "modules" / "wmw-03-eerste-hulp.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("nummer: 3", "numer: 3"), encoding="utf-8")

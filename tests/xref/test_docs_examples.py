@@ -1,4 +1,4 @@
-"""The README's examples of the cross-reference commands are real output of the shipped data."""
+"""The examples of the cross-reference commands are real output of the shipped data (docs/kruisverwijzingen.md)."""
 
 from __future__ import annotations
 
@@ -13,11 +13,13 @@ from wijkmodulen.xref.show import describe, describe_text
 
 from conftest import ROOT, SHIPPED
 
+PAGE = ROOT / "docs" / "kruisverwijzingen.md"
+
 
 def _example(command: str) -> str:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    start = readme.index(f"$ {command}\n") + len(f"$ {command}\n")
-    return readme[start : readme.index("```", start)].rstrip("\n")
+    page = PAGE.read_text(encoding="utf-8")
+    start = page.index(f"$ {command}\n") + len(f"$ {command}\n")
+    return page[start : page.index("```", start)].rstrip("\n")
 
 
 @pytest.mark.parametrize(
@@ -30,6 +32,6 @@ def _example(command: str) -> str:
         ("wijkmodulen graph --select wmw-05", lambda kb: graph_mermaid(build_graph(kb, ["wmw-05"])).rstrip("\n")),
     ],
 )
-def test_readme_shows_real_output(command: str, produce: object) -> None:
+def test_page_shows_real_output(command: str, produce: object) -> None:
     kb = load_knowledge_base(SHIPPED)
-    assert _example(command) == produce(kb), f"paste the output of `{command}` into README.md"  # type: ignore[operator]
+    assert _example(command) == produce(kb), f"paste the output of `{command}` into docs/kruisverwijzingen.md"  # type: ignore[operator]

@@ -1,4 +1,4 @@
-"""The diff example in the README is a real run: rebuild it from the shipped data and compare."""
+"""The diff example in docs/diff.md is a real run: rebuild it from the shipped data and compare."""
 
 from __future__ import annotations
 
@@ -6,12 +6,15 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from wijkmodulen.cli import app
 
 from conftest import ROOT
 from gitrepo import GitRepo
+
+pytestmark = pytest.mark.slow
 
 WMW06 = "data/modules/wmw-06-eerste-hulp-bij-financiele-problemen.yaml"
 
@@ -35,16 +38,16 @@ def build_demo(root: Path) -> GitRepo:
     return repo
 
 
-def test_readme_shows_real_diff_output(tmp_path: Path) -> None:
+def test_page_shows_real_diff_output(tmp_path: Path) -> None:
     repo = build_demo(tmp_path / "demo")
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    shown = re.search(r"main \(([0-9a-f]{7})\) → werkmap", readme)
+    page = (ROOT / "docs" / "diff.md").read_text(encoding="utf-8")
+    shown = re.search(r"main \(([0-9a-f]{7})\) → werkmap", page)
     assert shown is not None
     runner = CliRunner()
     for args, prefix in (([], "$ wijkmodulen diff main\n"), (["--stat"], "$ wijkmodulen diff main --stat\n"),
                          (["--format", "markdown"], "```markdown\n")):
         result = runner.invoke(app, ["diff", "main", *args, "--kb", str(repo.root / "data")])
         assert result.exit_code == 0, result.output
-        # The commit id depends on dates; everything else must match what the README shows.
+        # The commit id depends on dates; everything else must match what the page shows.
         output = re.sub(r"main \([0-9a-f]{7}\)", f"main ({shown.group(1)})", result.stdout)
-        assert prefix + output in readme, f"paste into the README:\n{output}"
+        assert prefix + output in page, f"paste into docs/diff.md:\n{output}"

@@ -1,4 +1,4 @@
-"""The README's team section shows real output of the example, and its pictures are current."""
+"""The team page (docs/team.md) shows real output of the example, and its pictures are current."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from wijkmodulen.team.load import load_profile
 from wijkmodulen.team.report import build_report
 
 from team_helpers import EXAMPLE, ROOT, SHIPPED, run
+
+PAGE = ROOT / "docs" / "team.md"
 
 ZUID = """team: Team Zuid
 niveau: 3
@@ -29,24 +31,24 @@ leden:
 
 
 def _example(command: str) -> str:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    start = readme.index(f"$ {command}\n") + len(f"$ {command}\n")
-    return readme[start : readme.index("```", start)]
+    page = PAGE.read_text(encoding="utf-8")
+    start = page.index(f"$ {command}\n") + len(f"$ {command}\n")
+    return page[start : page.index("```", start)]
 
 
-def test_readme_report_is_real_output() -> None:
+def test_page_report_is_real_output() -> None:
     kb = load_knowledge_base(SHIPPED)
     profiel = load_profile(EXAMPLE, kb).profiel
     assert profiel is not None
     assert _example("wijkmodulen team examples/team-noord.yaml") == format_text(build_report(kb, profiel))
 
 
-def test_readme_profile_is_the_example() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert f"```yaml\n{EXAMPLE.read_text(encoding='utf-8')}```" in readme
+def test_page_profile_is_the_example() -> None:
+    page = PAGE.read_text(encoding="utf-8")
+    assert f"```yaml\n{EXAMPLE.read_text(encoding='utf-8')}```" in page
 
 
-def test_readme_findings_are_real_output(tmp_path: Path) -> None:
+def test_page_findings_are_real_output(tmp_path: Path) -> None:
     (tmp_path / "team-zuid.yaml").write_text(ZUID, encoding="utf-8")
     before = Path.cwd()
     os.chdir(tmp_path)
@@ -58,7 +60,7 @@ def test_readme_findings_are_real_output(tmp_path: Path) -> None:
     assert _example("wijkmodulen team team-zuid.yaml") == result.stdout
 
 
-def test_readme_pictures_are_current() -> None:
+def test_page_pictures_are_current() -> None:
     spec = importlib.util.spec_from_file_location("readme_team_pictures", ROOT / "scripts" / "readme_team_pictures.py")
     assert spec is not None
     assert spec.loader is not None
