@@ -33,6 +33,20 @@ def test_every_module_has_editorial_links(kb: KnowledgeBase) -> None:
         assert len(links.competenties) <= 6, entry.model.id
 
 
+def test_every_module_records_its_review_and_second_reading(kb: KnowledgeBase) -> None:
+    # pyproject.toml turns on WM110's beoordeling_verplicht; the data tests lint with default settings,
+    # so the shipped data checks it here as well.
+    unreviewed = []
+    for entry in kb.modules.values():
+        links = entry.model.koppelingen
+        assert links is not None
+        review = links.beoordeling
+        if review is None or review.tweede_lezing is None or review.rubric < 1:
+            unreviewed.append(entry.model.id)
+    assert unreviewed == []
+    assert len(kb.modules) == 39
+
+
 def test_every_link_target_exists(kb: KnowledgeBase) -> None:
     for entry in kb.modules.values():
         links = entry.model.koppelingen
