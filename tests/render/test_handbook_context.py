@@ -132,6 +132,13 @@ def _git(folder: Path, *args: str) -> None:
     subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True, env=env)
 
 
+def test_colophon_names_the_review_of_the_links() -> None:
+    shipped = handbook(SHIPPED).colofon
+    assert (shipped.rubric_versies, shipped.tweede_lezing) == ((1,), True)
+    minimal = handbook(MINIMAL).colofon  # its modules' links are not reviewed
+    assert (minimal.rubric_versies, minimal.tweede_lezing) == ((), False)
+
+
 def test_colophon_names_the_kb_commit(minimal_kb: Path) -> None:
     assert handbook(minimal_kb).colofon.git is None  # not a repository
     _git(minimal_kb, "init", "-q")

@@ -209,6 +209,7 @@ class Colofon:
     datum: date
     git: GitInfo | None
     rubric_versies: tuple[int, ...] = ()  # the rubric versions the selected modules' links were reviewed against
+    tweede_lezing: bool = False  # every selected module's review was read a second time
 
 
 @dataclass(frozen=True)
@@ -529,6 +530,7 @@ def build_handbook(
             datum=today or build_date(),
             git=kb_git_info(kb.root),
             rubric_versies=_rubric_versions(selected),
+            tweede_lezing=_second_reading(selected),
         ),
         inleiding=tuple(
             InleidingView(e.model.id, e.model.titel, f"inleiding-{e.model.id}", _plain_blocks(e.model.tekst))
@@ -561,6 +563,13 @@ def _team_chapter(kb: KnowledgeBase, builder: _Builder, team: TeamReport | None)
         for s in team.lacunes
     )
     return {"team": team_view(team, "teamrapport"), "scholing": scholing}
+
+
+def _second_reading(modules: list[Module]) -> bool:
+    """Whether every module's links were reviewed and that review read by a second reader."""
+    return bool(modules) and all(
+        m.koppelingen and m.koppelingen.beoordeling and m.koppelingen.beoordeling.tweede_lezing for m in modules
+    )
 
 
 def _rubric_versions(modules: list[Module]) -> tuple[int, ...]:
