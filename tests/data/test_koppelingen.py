@@ -1,4 +1,6 @@
-"""Editorial links: present on every module, pointing at existing ids, each grounded in a quote."""
+"""Editorial links: present on every module, pointing at existing ids, each grounded in a quote.
+
+What no module reaches is reported by `xref --gaps`, never forced here."""
 
 from __future__ import annotations
 
@@ -22,13 +24,27 @@ def _normal(text: str) -> str:
     return " ".join(text.split())
 
 
-def test_every_module_has_competence_and_domain_links(kb: KnowledgeBase) -> None:
+def test_every_module_has_editorial_links(kb: KnowledgeBase) -> None:
+    # A dimension may stay empty: "none, because ..." (zonder_grond) is a valid answer (docs/rubric.md).
     for entry in kb.modules.values():
         links = entry.model.koppelingen
         assert links is not None, entry.model.id
         assert links.herkomst == "redactioneel"
-        assert 1 <= len(links.competenties) <= 6, entry.model.id
-        assert links.kennisdomeinen, entry.model.id
+        assert len(links.competenties) <= 6, entry.model.id
+
+
+def test_every_module_records_its_review_and_second_reading(kb: KnowledgeBase) -> None:
+    # pyproject.toml turns on WM110's beoordeling_verplicht; the data tests lint with default settings,
+    # so the shipped data checks it here as well.
+    unreviewed = []
+    for entry in kb.modules.values():
+        links = entry.model.koppelingen
+        assert links is not None
+        review = links.beoordeling
+        if review is None or review.tweede_lezing is None or review.rubric < 1:
+            unreviewed.append(entry.model.id)
+    assert unreviewed == []
+    assert len(kb.modules) == 39
 
 
 def test_every_link_target_exists(kb: KnowledgeBase) -> None:
@@ -52,14 +68,3 @@ def test_every_link_quotes_its_module(kb: KnowledgeBase) -> None:
             assert quotes, (entry.model.id, identifier)
             for quote in quotes:
                 assert _normal(quote) in text, (entry.model.id, identifier, quote)
-
-
-def test_every_scw_competence_and_domain_is_reached(kb: KnowledgeBase) -> None:
-    reached = set()
-    for entry in kb.modules.values():
-        links = entry.model.koppelingen
-        assert links is not None
-        reached.update(links.competenties, links.kennisdomeinen)
-    assert set(kb.scw_competenties) - reached == set()
-    assert set(kb.generieke_competenties) - reached == set()
-    assert set(kb.kennisdomeinen) - reached == set()

@@ -113,3 +113,17 @@ def test_no_ocr_debris_in_data() -> None:
                 if debris.search(line):
                     hits.append(f"{path.relative_to(SHIPPED)}:{number}: {line.strip()}")
     assert hits == []
+
+
+def test_every_slip_marked_sic_is_printed_in_its_module() -> None:
+    # [sic] marks the authors' own slips, kept as printed: each phrase must be in the module's text.
+    kb = load_knowledge_base(SHIPPED)
+    marked = {}
+    for entry in kb.modules.values():
+        text = " ".join(" ".join(entry.model.sectie_teksten()).split())
+        for phrase in entry.model.sic:
+            assert phrase in text, (entry.model.id, phrase)
+        marked.update(dict.fromkeys(entry.model.sic, entry.model.id))
+    assert set(marked) == {
+        "watchfull waiting", "Hij toets", "specifiteit", "de volgens aspecten", "de informatie van deze informatie"
+    }

@@ -22,7 +22,7 @@ def test_shipped_data_lints_clean_with_only_source_suppressions() -> None:
     assert result.problems == []
     kb = load_knowledge_base(SHIPPED)
     suppressions = [item for source in kb.files for item in source.suppressions.items]
-    assert result.suppressed == len(suppressions) == 19
+    assert result.suppressed == len(suppressions) == 13
     assert {item.reason for item in suppressions} == {"zo in de bron"}
 
 

@@ -29,9 +29,9 @@ def build_demo(root: Path) -> GitRepo:
     repo.edit(WMW06, goal, "  - De wijkbewoner weet welke voorzieningen er in de wijk zijn.\n" + goal)
     repo.edit(WMW06, "stimuleert de bewoner contact te zoeken met schuldeisers",
               "stimuleert de bewoner zelf contact op te nemen met schuldeisers")
-    repo.edit(WMW06, "competenties: [4D, 4P, 4T, gk-3, gk-5]", "competenties: [4D, 4P, gk-3, gk-5]")
+    repo.edit(WMW06, "competenties: [4D, gk-3, gk-5, gk-4]", "competenties: [4D, gk-3, gk-5]")
     text = (root / WMW06).read_text(encoding="utf-8")
-    (root / WMW06).write_text(re.sub(r"    4T: .*\n(?:      .*\n)*", "", text), encoding="utf-8")
+    (root / WMW06).write_text(re.sub(r"    gk-4: .*\n(?:      .*\n)*", "", text), encoding="utf-8")
     repo.git("mv", "data/modules/wmw-07-stabilisatie-schuldenproblematiek.yaml",
              "data/modules/wmw-07-stabilisatie-van-schulden.yaml")
     repo.commit("wmw-06: doel over voorzieningen; wmw-07 andere bestandsnaam")

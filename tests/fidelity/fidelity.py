@@ -36,6 +36,7 @@ NON_TEXT_KEYS = {
     "id", "titel", "beroep", "functie", "cluster", "nummer", "schakelmodule", "tegenhangers",
     "tegenhangers_toelichting", "specificatie_van", "kopjes", "verwijzingen", "koppelingen",
     "bron", "teken", "anker", "sectie", "volgorde", "hoofdstuk", "soort", "thema", "vakspecifiek",
+    "sic",  # phrases of the text itself, marked as printed (checked against the module in tests/data)
 }
 
 

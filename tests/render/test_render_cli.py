@@ -32,6 +32,9 @@ def test_html_handbook_is_written(tmp_path: Path) -> None:
     assert 'src="http' not in text
     assert "url(http" not in text
     assert "<link" not in text
+    # The colophon says the links are editorial, reviewed against the rubric, and read a second time.
+    assert ('<p class="uitleg">De koppelingen zijn redactioneel en beoordeeld volgens rubric versie 1. '
+            "Elke beoordeling is door een tweede lezer nagelezen.</p>") in text
 
 
 @pytest.mark.slow

@@ -129,7 +129,18 @@ def test_shipped_gaps_are_the_unserved_target_groups() -> None:
         "ouderen", "niet-aangeboren-hersenletsel", "licht-verstandelijke-beperking", "migratieachtergrond", "lhbti",
         "laaggeletterdheid",
     ]
-    assert gaps.scope.count == 6  # every competence and domain is reached (docs/kennisbank.md, 'Koppelingen')
+    # Reviewed links are never padded: what no module reaches is reported, not forced (docs/rubric.md).
+    assert _ids(unreached["scw-competentie"]) == ["4G", "4K"]
+    assert _ids(unreached["scw-thema"]) == ["inzichtelijk-en-verantwoord"]
+    assert _ids(unreached["generieke-competentie"]) == []
+    assert _ids(unreached["kennisdomein"]) == ["lichamelijke-gezondheid"]
+    assert gaps.scope.count == 23  # 10 unreached ids and 13 modules without a domain
+    # A module that links no domain is listed with its recorded reason (koppelingen.zonder_grond).
+    kb = load_knowledge_base(SHIPPED)
+    for item in gaps.scope.zonder_kennisdomeinen:
+        links = kb.modules[item.id].model.koppelingen
+        assert links is not None
+        assert item.detail == links.zonder_grond.get("kennisdomeinen")
 
 
 def test_lookup_competence_per_profession(xref_kb: Path) -> None:
@@ -182,8 +193,8 @@ def test_lookup_errors(xref_kb: Path) -> None:
 def test_shipped_lookup_4p() -> None:
     result = lookup(load_knowledge_base(SHIPPED), "4P", ("scw-competentie",))
     per_beroep = {b: _ids(hits) for b, hits in result.per_beroep}
-    assert per_beroep["wijkmaatschappelijk-werk"] == ["wmw-02", "wmw-06", "wmw-09", "wmw-13"]
-    assert len(per_beroep["individueel-opbouwwerk"]) == 6
+    assert per_beroep["wijkmaatschappelijk-werk"] == ["wmw-07", "wmw-09", "wmw-13"]
+    assert per_beroep["individueel-opbouwwerk"] == ["iow-02", "iow-06", "iow-07", "iow-09", "iow-14"]
 
 
 def test_show_module_links_both_ways(xref_kb: Path) -> None:

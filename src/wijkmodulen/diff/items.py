@@ -23,6 +23,7 @@ SECTION_FIELDS = frozenset({
 LINK_LISTS = frozenset({"tegenhangers", "verwijzingen"})
 LINK_SINGLE = frozenset({"specificatie_van", "thema"})
 KOPPELING_LISTS = ("competenties", "kennisdomeinen", "doelgroepen")
+KOPPELING_FIELDS = ("collectief", "zonder_grond", "beoordeling")
 IGNORED = frozenset({"id"})  # shown in the item's heading
 HEADING = frozenset({"titel"})  # also in the heading: not repeated when the whole item comes or goes
 
@@ -57,6 +58,10 @@ def aspects(model: BaseModel | None) -> Aspects:
             for key, text in (value.get("toelichting") or {}).items():
                 result.fields[f"{name}.toelichting.{key}"] = text
             _flatten(f"{name}.herkomst", value.get("herkomst"), result.fields)
+            # The collective reasons, the "none, because" reasons and the review record are
+            # values of their own: koppelingen.collectief.4L, koppelingen.beoordeling.datum, ...
+            for key in KOPPELING_FIELDS:
+                _flatten(f"{name}.{key}", value.get(key) or None, result.fields)
         else:
             _flatten(name, value, result.fields)
     return result

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -27,6 +28,12 @@ FUNCTIES: dict[str, dict[str, str]] = {
         "uitvoeringsfuncties": "Modulen voor de uitvoeringsfuncties",
         "contextfuncties": "Modulen voor de contextfuncties",
     },
+}
+# The functions whose modules are casework with one resident or household (the rest, the context
+# functions, are collective work): where a collective competence (4L-4T) needs a stated reason.
+INDIVIDUELE_FUNCTIES: dict[str, frozenset[str]] = {
+    "wijkmaatschappelijk-werk": frozenset({"toegangsfuncties", "uitvoeringsfuncties"}),
+    "individueel-opbouwwerk": frozenset({"contactlegging-en-signalering", "uitvoeringsfuncties"}),
 }
 SECTIES = (
     "doelgroep", "doelen", "duur_en_frequentie", "setting", "werkwijze", "aanvullende_informatie",
@@ -94,6 +101,40 @@ class Kopjes(Strict):
     randvoorwaarden: str | None = None
 
 
+Dimensie = Literal["competenties", "kennisdomeinen", "doelgroepen"]
+DIMENSIES: tuple[str, ...] = ("competenties", "kennisdomeinen", "doelgroepen")
+
+
+class TweedeLezing(Strict):
+    """A second reader's pass over a reviewed module's links: who, and when."""
+
+    door: str = Field(
+        min_length=1,
+        title="Tweede lezing door",
+        description="Wie of wat de beoordeling nog eens heeft gelezen, bijv. 'redactie'.",
+    )
+    datum: date = Field(title="Datum", description="De dag van de tweede lezing (JJJJ-MM-DD).")
+
+
+class Beoordeling(Strict):
+    """The record of a review of a module's links against a version of the rubric (docs/rubric.md)."""
+
+    door: str = Field(
+        min_length=1,
+        title="Beoordeeld door",
+        description="Wie of wat de koppelingen heeft beoordeeld, bijv. 'redactie'.",
+    )
+    datum: date = Field(title="Datum", description="De dag van de beoordeling (JJJJ-MM-DD).")
+    rubric: int = Field(
+        ge=1, title="Rubricversie", description="De versie van de rubric (docs/rubric.md) waartegen is beoordeeld."
+    )
+    tweede_lezing: TweedeLezing | None = Field(
+        default=None,
+        title="Tweede lezing",
+        description="Een tweede lezer die elke koppeling, elk citaat en elke reden van de beoordeling heeft nagelopen.",
+    )
+
+
 class Koppelingen(Strict):
     """Editorial links: not in the publication, chosen by the editors (see docs/kennisbank.md, 'Koppelingen')."""
 
@@ -105,6 +146,27 @@ class Koppelingen(Strict):
     )
     toelichting: dict[str, str] = Field(
         default_factory=dict, description="Per gekoppeld id: de zin uit de module die de koppeling draagt."
+    )
+    collectief: dict[str, str] = Field(
+        default_factory=dict,
+        title="Collectieve kant",
+        description=(
+            "Per vakspecifieke, collectieve competentie (4L-4T) bij een module van individuele hulpverlening: "
+            "welke collectieve kant van de module de koppeling rechtvaardigt."
+        ),
+    )
+    zonder_grond: dict[Dimensie, str] = Field(
+        default_factory=dict,
+        title="Geen koppeling, omdat",
+        description=(
+            "Per lege dimensie (competenties, kennisdomeinen, doelgroepen): waarom de moduletekst geen grond "
+            "geeft voor een koppeling."
+        ),
+    )
+    beoordeling: Beoordeling | None = Field(
+        default=None,
+        title="Beoordeling",
+        description="Wie de koppelingen wanneer tegen welke rubricversie heeft beoordeeld.",
     )
 
 
@@ -130,6 +192,14 @@ class Module(Strict):
     randvoorwaarden: Sectie = Field(description=_RANDVOORWAARDEN)
     kopjes: Kopjes | None = None
     voetnoten: list[Voetnoot] = Field(default_factory=list)
+    sic: list[str] = Field(
+        default_factory=list,
+        title="Zo in de bron",
+        description=(
+            "Woorden uit de moduletekst die als vergissing ogen maar zo in de publicatie staan (een fout van "
+            "de auteurs, geen OCR-schade); het handboek zet er [sic] achter."
+        ),
+    )
     verwijzingen: list[str] = Field(default_factory=list, description="Andere modulen die de tekst noemt.")
     bron: Bron
     # Editorial additions come after the publication's own text and its source.

@@ -67,6 +67,7 @@ class Segment:
     tekst: str
     noot: str | None = None  # the footnote's anchor
     ref: str | None = None  # the mark's own anchor, for the way back
+    sic: bool = False  # the "[sic]" after a slip the publication prints so (Module.sic)
 
 
 Inline = tuple[Segment, ...]
@@ -135,6 +136,7 @@ class ModuleView:
     bron: str
     paginas: tuple[int, ...]
     gronden: tuple[Grond, ...] = ()  # every editorial link that has a grounding quote, in the order shown
+    beoordeeld: date | None = None  # the day the editorial links were last reviewed
 
 
 @dataclass(frozen=True)
@@ -223,6 +225,8 @@ class Colofon:
     versie: str
     datum: date
     git: GitInfo | None
+    rubric_versies: tuple[int, ...] = ()  # the rubric versions the selected modules' links were reviewed against
+    tweede_lezing: bool = False  # every selected module's review was read a second time
 
 
 @dataclass(frozen=True)
@@ -272,28 +276,35 @@ def build_date(environ: dict[str, str] | None = None) -> date:
 
 
 class _Marks:
-    """Places each footnote mark after the first occurrence of its anchor word in its section."""
+    """Places each footnote mark after the first occurrence of its anchor word in its section, and
+    "[sic]" after the first occurrence of each of the module's slips kept as printed (``sic``)."""
 
-    def __init__(self, pending: list[tuple[Voetnoot, str]]) -> None:
+    def __init__(self, pending: list[tuple[Voetnoot, str]], sic: list[str] | None = None) -> None:
         self.pending = pending
         self.placed: set[str] = set()
+        self.sic = sic if sic is not None else []  # shared by a module's sections: each slip is marked once
 
     def inline(self, text: str) -> Inline:
-        hits: list[tuple[int, Voetnoot, str]] = []
+        hits: list[tuple[int, Segment]] = []
         for note, anchor in self.pending:
             if anchor in self.placed:
                 continue
             match = re.search(rf"(?<!\w){re.escape(note.anker)}(?!\w)", text)
             if match:
-                hits.append((match.end(), note, anchor))
+                hits.append((match.end(), Segment(note.teken, noot=anchor, ref=f"{anchor}-ref")))
                 self.placed.add(anchor)
+        for phrase in list(self.sic):
+            match = re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)
+            if match:
+                hits.append((match.end(), Segment(" [sic]", sic=True)))
+                self.sic.remove(phrase)
         if not hits:
             return (Segment(text),)
         segments: list[Segment] = []
         start = 0
-        for end, note, anchor in sorted(hits, key=lambda hit: hit[0]):
+        for end, mark in sorted(hits, key=lambda hit: hit[0]):
             segments.append(Segment(text[start:end]))
-            segments.append(Segment(note.teken, noot=anchor, ref=f"{anchor}-ref"))
+            segments.append(mark)
             start = end
         if start < len(text):
             segments.append(Segment(text[start:]))
@@ -369,11 +380,12 @@ class _Builder:
             notes_in_order.append((note, anchor))
         sections: list[Section] = []
         placed: set[str] = set()
+        sic = list(module.sic)
         for key in SECTIES:
             value = getattr(module, key)
             if value is None:
                 continue
-            marks = _Marks(pending.get(key, []))
+            marks = _Marks(pending.get(key, []), sic)
             sections.append(Section(key, module.kopje(key), f"{module.id}-{key}", _blocks(value, marks)))
             placed |= marks.placed
         notes = tuple(Note(anchor, f"{anchor}-ref", n.teken, n.tekst, anchor in placed) for n, anchor in notes_in_order)
@@ -408,6 +420,7 @@ class _Builder:
             bron=module.bron.publicatie,
             paginas=tuple(module.bron.paginas or ()),
             gronden=self.gronden(module),
+            beoordeeld=koppelingen.beoordeling.datum if koppelingen and koppelingen.beoordeling else None,
         )
 
     def gronden(self, module: Module) -> tuple[Grond, ...]:
@@ -548,6 +561,8 @@ def build_handbook(
             versie=__version__,
             datum=today or build_date(),
             git=kb_git_info(kb.root),
+            rubric_versies=_rubric_versions(selected),
+            tweede_lezing=_second_reading(selected),
         ),
         inleiding=tuple(
             InleidingView(e.model.id, e.model.titel, f"inleiding-{e.model.id}", _plain_blocks(e.model.tekst))
@@ -579,3 +594,17 @@ def _team_chapter(kb: KnowledgeBase, builder: _Builder, team: TeamChapter | None
         for soort, identifier in team.gaps
     )
     return {"team": team.view, "team_markdown": team.markdown, "scholing": scholing}
+
+
+def _second_reading(modules: list[Module]) -> bool:
+    """Whether every module's links were reviewed and that review read by a second reader."""
+    return bool(modules) and all(
+        m.koppelingen and m.koppelingen.beoordeling and m.koppelingen.beoordeling.tweede_lezing for m in modules
+    )
+
+
+def _rubric_versions(modules: list[Module]) -> tuple[int, ...]:
+    """The rubric versions the modules' editorial links were reviewed against, lowest first."""
+    return tuple(sorted({
+        m.koppelingen.beoordeling.rubric for m in modules if m.koppelingen and m.koppelingen.beoordeling
+    }))

@@ -76,8 +76,12 @@ def _scope(kb: KnowledgeBase, beroep: str | None) -> ScopeGaps:
     return ScopeGaps(
         beroep=beroep,
         unreached=tuple(unreached),
-        zonder_competenties=tuple(_item(m) for m in modules if not _links(m, "competenties")),
-        zonder_kennisdomeinen=tuple(_item(m) for m in modules if not _links(m, "kennisdomeinen")),
+        zonder_competenties=tuple(
+            _item(m, _zonder_grond(m, "competenties")) for m in modules if not _links(m, "competenties")
+        ),
+        zonder_kennisdomeinen=tuple(
+            _item(m, _zonder_grond(m, "kennisdomeinen")) for m in modules if not _links(m, "kennisdomeinen")
+        ),
         zonder_tegenhanger=tuple(
             _item(m, m.tegenhangers_toelichting) for m in modules if m.schakelmodule and not m.tegenhangers
         ),
@@ -86,6 +90,11 @@ def _scope(kb: KnowledgeBase, beroep: str | None) -> ScopeGaps:
 
 def _links(module: Module, kind: str) -> list[str]:
     return list(getattr(module.koppelingen, kind)) if module.koppelingen else []
+
+
+def _zonder_grond(module: Module, kind: str) -> str | None:
+    """The recorded reason why the module links nothing of ``kind`` (a review's "none, because")."""
+    return module.koppelingen.zonder_grond.get(kind) if module.koppelingen else None  # type: ignore[call-overload]
 
 
 def _item(module: Module, detail: str | None = None) -> Item:

@@ -21,7 +21,10 @@ class UnreachedOptions(BaseModel):
 class Unreached(Rule):
     """Elke competentie (4A–4T, gk-1–gk-7), elk SCW-thema (via zijn competenties), elk kennisdomein en
     elke doelgroep wordt door minstens één module bereikt via haar `koppelingen`; zo niet, dan mist
-    een opleidingsplan iets of is de kennisbouwsteen overbodig. Alleen als alle modulen te lezen zijn.
+    een opleidingsplan iets of is de kennisbouwsteen overbodig. Alleen als alle modulen te lezen zijn,
+    en alleen voor een eerste, onbeoordeelde koppeling: zodra een module `koppelingen.beoordeling`
+    heeft, koppelt een module alleen wat haar tekst draagt (docs/rubric.md), en is wat geen module
+    bereikt een uitkomst die `xref --gaps` meldt, geen fout.
 
     Passes:
         # wmw-06 koppelt 4D; 4D wordt bereikt
@@ -39,6 +42,8 @@ class Unreached(Rule):
     def check(self, kb: KnowledgeBase, options: Any) -> Iterator[Finding]:
         if any(issue.source.path.parent.name == kinds.kind_named("module").folder for issue in kb.issues):
             return  # a module that could not be read might be the one that reaches them
+        if any(e.model.koppelingen and e.model.koppelingen.beoordeling for e in kb.modules.values()):
+            return  # reviewed links are grounded in the text, not stretched to reach everything
         reached: set[str] = set()
         for entry in kb.modules.values():
             links = entry.model.koppelingen

@@ -189,6 +189,22 @@ MESSAGES: dict[str, str] = {
     "ref.toelichting_not_linked": "Toelichting bij '{id}', maar '{id}' staat niet bij de koppelingen.",
     "ref.koppeling_without_toelichting": "Koppeling '{id}' heeft geen toelichting; citeer de zin uit de module die haar draagt.",
     "ref.koppeling_quote_missing": "De toelichting bij '{id}' citeert geen tekst tussen “ en ”.",
+    "ref.collectief_without_reason": (
+        "'{id}' is een vakspecifieke, collectieve competentie en '{functie}' is individuele hulpverlening: "
+        "noem onder koppelingen.collectief.{id} de collectieve kant van deze module, of ontkoppel haar "
+        "(docs/rubric.md)."
+    ),
+    "ref.collectief_not_linked": "koppelingen.collectief noemt '{id}', maar die competentie is niet gekoppeld.",
+    "ref.beoordeling_missing": (
+        "De koppelingen van deze module zijn nog niet beoordeeld volgens de rubric (koppelingen.beoordeling)."
+    ),
+    "ref.zonder_grond_missing": (
+        "koppelingen.{dimensie} is leeg: zeg onder koppelingen.zonder_grond.{dimensie} waarom de tekst geen "
+        "grond geeft."
+    ),
+    "ref.zonder_grond_but_linked": (
+        "koppelingen.zonder_grond.{dimensie} zegt dat er geen grond is, maar koppelingen.{dimensie} is niet leeg."
+    ),
     "ref.koppeling_quote_not_in_module": "Het citaat bij '{id}' staat niet in de tekst van deze module: “{quote}”.",
     "ref.koppelingen_too_many": "{count} competenties gekoppeld; kies er hoogstens {maximum} die de module het meest vraagt.",
     "kind.module": "module",
@@ -202,6 +218,8 @@ MESSAGES: dict[str, str] = {
     "summary.other": "{label}: {count}",
     # --- Rule engine ----------------------------------------------------------------------
     "rule.WM108": "Elke redactionele koppeling citeert de zin uit de module die haar draagt.",
+    "rule.WM109": "Een collectieve competentie (4L–4T) bij individuele hulpverlening noemt de collectieve kant.",
+    "rule.WM110": "De koppelingen zijn beoordeeld, en een lege dimensie zegt waarom.",
     "rule.crashed": "Regel {code} ({name}) is vastgelopen: {detail}",
     "rules.plugin": "[plugin: {distribution} {version}]",
     "rules.plugin_broken": "Niet geladen: plugin-regel '{entry}' uit {distribution}: {detail}",
