@@ -108,7 +108,8 @@ def test_new_takes_a_profession_by_prefix_like_render(minimal_kb: Path) -> None:
     assert "id: wmw-04\n" in written
 
 
-def test_no_unused_suppression_below_a_syntax_error(minimal_kb: Path) -> None:
+def test_no_unused_suppression_below_a_syntax_error(minimal_kb: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(minimal_kb.parent)  # no project configuration but the KB's own
     path = minimal_kb / "modules" / "wmw-03-eerste-hulp.yaml"
     text = path.read_text(encoding="utf-8").replace("setting: Thuis.", "setting: [Thuis.").replace(
         "randvoorwaarden: Er zijn geen specifieke randvoorwaarden.",

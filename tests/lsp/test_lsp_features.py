@@ -109,7 +109,7 @@ async def test_completion_of_ids_keys_and_values(minimal_kb: Path) -> None:
         typed = text.replace("  kennisdomeinen: [inkomen]\n", "  kennisdomeinen: [inkomen]\n  \n")
         line = at(module, "kennisdomeinen: [inkomen]").line + 1
         keys = await complete(client, module, typed, lsp.Position(line, 2))
-        assert [k.label for k in keys] == ["doelgroepen"]  # the others are there already
+        assert [k.label for k in keys] == ["doelgroepen", "collectief", "zonder_grond", "beoordeling"]  # others are there
         # closed values
         typed = text.replace("beroep: wijkmaatschappelijk-werk", "beroep: ")
         values = [i.label for i in await complete(client, module, typed, at(module, "beroep: ", 8))]
