@@ -1,4 +1,6 @@
-"""Where the documentation site lives: SARIF output links each rule to its entry there.
+"""Where the documentation site lives: SARIF output and the editor server link each rule to its entry there.
+
+The address is a placeholder until the site is published; change it here only.
 
 The rule reference page is generated from the rule registry, with one anchor per rule code in lower
 case (``reference/regels/#wm101``).
@@ -11,4 +13,5 @@ RULES_PAGE = "reference/regels/"
 
 
 def rule_url(code: str) -> str:
+    """The documentation of rule ``code`` (an anchor on the rule reference page)."""
     return f"{DOCS_URL}{RULES_PAGE}#{code.lower()}"

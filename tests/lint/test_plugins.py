@@ -113,7 +113,8 @@ def test_a_broken_plugin_is_one_finding_not_a_crash(
     site: Path, minimal_kb: Path, source: str, value: str, detail: str
 ) -> None:
     install(site, "kapotte-regels", "0.1", "kapot", source, {"WM901": value})
-    result = wijkmodulen(site, "lint", str(minimal_kb), "--format", "json", "--no-cache")
+    result = wijkmodulen(site, "lint", str(minimal_kb), "--format", "json", "--no-cache",
+                         cwd=minimal_kb.parent)  # no project configuration but the KB's own
     assert "Traceback" not in result.stderr
     assert result.returncode == 1, result.stderr
     problems = json.loads(result.stdout)["problems"]

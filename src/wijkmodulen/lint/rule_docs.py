@@ -77,12 +77,3 @@ def rules_reference_page() -> str:
         lines += [t("rules.page.passes"), "", "```yaml", passes, "```", ""]
         lines += [t("rules.page.fails"), "", "```yaml", fails, "```", ""]
     return "\n".join(lines)
-
-
-# The documentation site; each rule has its own heading on the rule reference page.
-DOCS_URL = "https://wijkmodulen.readthedocs.io/"
-
-
-def rule_docs_url(code: str) -> str:
-    """Where the documentation of rule ``code`` is (an anchor on the rule reference page)."""
-    return f"{DOCS_URL}reference/regels/#{rule_anchor(code)}"

@@ -22,8 +22,8 @@ from pygls.workspace import TextDocument
 from wijkmodulen import __version__
 from wijkmodulen.app import assist
 from wijkmodulen.app.live import LiveError, LiveWorkspace
+from wijkmodulen.docs_url import rule_url
 from wijkmodulen.lint.problem import Problem, Severity
-from wijkmodulen.lint.rule_docs import rule_docs_url
 from wijkmodulen.locate import kb_root_of
 from wijkmodulen.messages import t
 
@@ -110,7 +110,7 @@ class KbServer(LanguageServer):
             message=problem.message,
             severity=SEVERITY[problem.severity],
             code=problem.code,
-            code_description=lsp.CodeDescription(href=rule_docs_url(problem.code)),
+            code_description=lsp.CodeDescription(href=rule_url(problem.code)),
             source="wijkmodulen",
             data={"rule": problem.rule, "line": problem.line, "column": problem.column},
         )
