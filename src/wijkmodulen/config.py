@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from wijkmodulen.errors import WijkmodulenError
 from wijkmodulen.messages import t
+from wijkmodulen.os_errors import describe
 
 
 class LintOverride(BaseModel):
@@ -115,7 +116,7 @@ def _table(path: Path) -> dict[str, Any] | None:
     except Refused as refused:
         raise ConfigError(path, refused.message) from None
     except OSError as error:
-        raise ConfigError(path, error.strerror or str(error)) from None
+        raise ConfigError(path, describe(error)) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError(path, str(error)) from None
     if path.name == "pyproject.toml":

@@ -40,7 +40,12 @@ _KEYS = {
 
 
 def describe(error: OSError) -> str:
-    """One Dutch phrase for ``error`` (its errno), without the file name (the caller names it)."""
+    """One Dutch phrase for ``error`` (its errno), without the file name (the caller names it). A
+    write the safe writer refused already carries its Dutch reason."""
+    from wijkmodulen.io.writer import OutputRefused
+
+    if isinstance(error, OutputRefused):
+        return error.message
     key = _KEYS.get(error.errno or 0)
     if key is not None:
         return t(key)

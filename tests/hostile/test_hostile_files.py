@@ -75,7 +75,7 @@ def test_unreadable_file_is_reported(tmp_path: Path) -> None:
     hostile.chmod(0)
     run = lint_kb(tmp_path, prefix=prefix)
     assert_refused(
-        run, ["WM001 kb/modules/wmw-09-dicht.yaml:1:1"], "Bestand kan niet gelezen worden: Permission denied"
+        run, ["WM001 kb/modules/wmw-09-dicht.yaml:1:1"], "Bestand kan niet gelezen worden: geen toegang (de rechten staan het niet toe)"
     )
 
 

@@ -13,6 +13,7 @@ from wijkmodulen.cli.app import app
 from wijkmodulen.cli.common import err, fail, open_workspace, out
 from wijkmodulen.io.writer import append_file
 from wijkmodulen.messages import t
+from wijkmodulen.os_errors import describe
 
 if TYPE_CHECKING:
     from wijkmodulen.app import Workspace
@@ -69,7 +70,7 @@ def _report(result: LintResult, base: Path, format_name: str, quiet: bool) -> No
         try:
             append_file(Path(summary_file), reporter.step_summary(result, base) + "\n")
         except OSError as error:
-            err.print(t("lint.summary_unwritable", path=summary_file, detail=error.strerror), markup=False)
+            err.print(t("lint.summary_unwritable", path=summary_file, detail=describe(error)), markup=False)
 
 
 def _format_help() -> str:

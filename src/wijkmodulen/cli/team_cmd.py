@@ -11,6 +11,7 @@ from wijkmodulen.cli.app import app
 from wijkmodulen.cli.common import err, fail, open_workspace, out
 from wijkmodulen.io.writer import write_file
 from wijkmodulen.messages import t
+from wijkmodulen.os_errors import describe
 
 FORMATS = ("text", "markdown", "html", "json")
 
@@ -41,5 +42,5 @@ def team(
     try:
         write_file(output, text)
     except OSError as error:
-        fail(t("team.cannot_write", path=output, detail=error.strerror))
+        fail(t("team.cannot_write", path=output, detail=describe(error)))
     err.print(t("team.written", path=output), markup=False)

@@ -13,6 +13,7 @@ from wijkmodulen.cli.app import app
 from wijkmodulen.cli.common import err, fail, open_workspace, out
 from wijkmodulen.io.writer import write_file
 from wijkmodulen.messages import t
+from wijkmodulen.os_errors import describe
 from wijkmodulen.sinks import for_terminal
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ def _emit(content: str | bytes | RenderableType, output: Path | None) -> None:
         try:
             write_file(output, data)
         except OSError as error:
-            fail(t("cli.path_missing", path=f"{output} ({error.strerror})"))
+            fail(t("cli.path_missing", path=f"{output} ({describe(error)})"))
         err.print(t("xref.written", path=output), markup=False)
     elif isinstance(content, bytes):
         sys.stdout.flush()

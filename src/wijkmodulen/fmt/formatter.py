@@ -21,6 +21,7 @@ from wijkmodulen.io.reader import Refused, read_bounded
 from wijkmodulen.load.limits import Limits
 from wijkmodulen.load.yaml_source import YamlProblem, decode, load_text
 from wijkmodulen.messages import t
+from wijkmodulen.os_errors import describe
 
 TextFix = Callable[[str], str]
 DEFAULT_LIMITS = Limits()
@@ -88,7 +89,7 @@ def read_for_format(path: Path, limits: Limits) -> bytes:
     except Refused as refused:
         raise FormatError(refused.message) from None
     except OSError as error:
-        raise FormatError(t("load.unreadable", detail=error.strerror)) from None
+        raise FormatError(t("load.unreadable", detail=describe(error))) from None
 
 
 def format_file(
@@ -99,7 +100,7 @@ def format_file(
         raw = read_for_format(path, limits) if raw is None else raw
         original = decode(raw)
     except OSError as error:
-        raise FormatError(t("load.unreadable", detail=error.strerror)) from None
+        raise FormatError(t("load.unreadable", detail=describe(error))) from None
     except YamlProblem as problem:
         raise FormatError(problem.message) from None
     text, applied = format_text(original, model, fixes, limits.max_depth)

@@ -33,6 +33,7 @@ from wijkmodulen.model import (
     kinds,
 )
 from wijkmodulen.model.common import SLUG_ID
+from wijkmodulen.os_errors import describe
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -199,7 +200,7 @@ def read_source(
     except _Refused as refused:
         return source, LoadIssue(source, "syntax", refused.message, (), Position(1, 1))
     except OSError as error:
-        return source, LoadIssue(source, "syntax", t("load.unreadable", detail=error.strerror), (), Position(1, 1))
+        return source, LoadIssue(source, "syntax", t("load.unreadable", detail=describe(error)), (), Position(1, 1))
     except YamlProblem as problem:
         return source, LoadIssue(source, "syntax", problem.message, (), problem.position)
     if source.data is None:

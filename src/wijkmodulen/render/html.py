@@ -12,6 +12,7 @@ from wijkmodulen.io.reader import Refused, read_named
 from wijkmodulen.io.writer import write_output
 from wijkmodulen.load.limits import Limits
 from wijkmodulen.messages import t
+from wijkmodulen.os_errors import describe
 from wijkmodulen.render.context import Handbook
 from wijkmodulen.render.links import Link
 from wijkmodulen.render.output import check_targets
@@ -82,5 +83,5 @@ def write_html(handbook: Handbook, out_dir: Path, templates: Path | None = None)
     try:
         write_output(out_dir, HTML_FILE, text)
     except OSError as error:
-        raise RenderError(t("render.cannot_write", path=target, detail=error.strerror)) from None
+        raise RenderError(t("render.cannot_write", path=target, detail=describe(error))) from None
     return target

@@ -22,6 +22,7 @@ from wijkmodulen.io.reader import Refused, read_bounded
 from wijkmodulen.io.writer import plain_relative, remove_output, write_output
 from wijkmodulen.load.limits import Limits
 from wijkmodulen.messages import t
+from wijkmodulen.os_errors import describe
 from wijkmodulen.render.context import (
     GENERIEK_PAGE,
     INDEX_PAGE,
@@ -188,5 +189,5 @@ def write_markdown(handbook: Handbook, out_dir: Path, templates: Path | None = N
             write_output(out_dir, logo, logo_bytes)
         write_output(out_dir, MANIFEST_FILE, json.dumps(sorted(written), ensure_ascii=False, indent=0) + "\n")
     except OSError as error:
-        raise RenderError(t("render.cannot_write", path=out_dir, detail=error.strerror)) from None
+        raise RenderError(t("render.cannot_write", path=out_dir, detail=describe(error))) from None
     return out_dir / MKDOCS_FILE

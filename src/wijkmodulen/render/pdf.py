@@ -13,6 +13,7 @@ from types import ModuleType
 from wijkmodulen.errors import WijkmodulenError
 from wijkmodulen.io.writer import write_output
 from wijkmodulen.messages import t
+from wijkmodulen.os_errors import describe
 from wijkmodulen.render.context import Handbook
 from wijkmodulen.render.html import render_html
 from wijkmodulen.render.output import check_targets
@@ -71,5 +72,5 @@ def write_pdf(handbook: Handbook, out_dir: Path, templates: Path | None = None) 
     try:
         write_output(out_dir, PDF_FILE, data)
     except OSError as error:
-        raise RenderError(t("render.cannot_write", path=target, detail=error.strerror)) from None
+        raise RenderError(t("render.cannot_write", path=target, detail=describe(error))) from None
     return target

@@ -25,6 +25,7 @@ from wijkmodulen.io.reader import Refused, is_readable_named, read_named
 from wijkmodulen.io.writer import plain_relative
 from wijkmodulen.load.limits import Limits
 from wijkmodulen.messages import t
+from wijkmodulen.os_errors import describe
 
 # A template, font or picture next to the templates may be as large as a KB file by default.
 TEMPLATE_MAX_BYTES = Limits().max_bytes
@@ -72,7 +73,7 @@ def _read(folder: Path, path: Path) -> bytes:
     except Refused as refused:
         raise RenderError(t("files.template_unreadable", name=path, detail=refused.message)) from None
     except OSError as error:
-        raise RenderError(t("files.template_unreadable", name=path, detail=error.strerror)) from None
+        raise RenderError(t("files.template_unreadable", name=path, detail=describe(error))) from None
 
 
 @cache
