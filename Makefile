@@ -35,7 +35,8 @@ test: $(STAMP)
 	$(BIN)/mypy --platform darwin src
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/wijkmodulen fmt --check data
-	$(BIN)/python -m pytest -q
+	# Two processes: the suite spends most of its time in child processes, Chromium and WeasyPrint.
+	$(BIN)/python -m pytest -q -n 2
 	$(MAKE) plugin-example
 	$(MAKE) docs
 	scripts/check-dist.sh $(BIN)/python

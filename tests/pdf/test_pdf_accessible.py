@@ -192,4 +192,4 @@ def test_the_reading_order_is_the_document_order(reader: PdfReader) -> None:
 def test_grounding_quotes_are_in_the_box(reader: PdfReader) -> None:
     text = one_line(" ".join(e.text for e in flat(structure(reader)) if e.kind in ("/P", "/DD", "/Div", "/Span")))
     assert "Waarop de koppelingen steunen (redactioneel)" in text
-    assert "zet vrijwilligers en beschikbare mogelijkheden doelmatig in" in text
+    assert "zet de beschikbare mogelijkheden in waar de hulp meer tijd vraagt" in text
