@@ -21,7 +21,7 @@ from wijkmodulen.app.cursor import Cursor, cursor_at, key_of_line, word_at
 from wijkmodulen.app.live import LiveWorkspace
 from wijkmodulen.lint.fixes import text_fixes
 from wijkmodulen.lint.problem import Problem
-from wijkmodulen.lint.rules import RULES
+from wijkmodulen.lint.registry import RULES  # built-in and plugin rules alike
 from wijkmodulen.load.kb import Entry, KnowledgeBase, model_for
 from wijkmodulen.load.yaml_source import Path_, SourceFile
 from wijkmodulen.messages import t

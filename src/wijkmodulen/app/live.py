@@ -24,8 +24,8 @@ from wijkmodulen import collector
 from wijkmodulen.io.reader import read_guarded
 from wijkmodulen.lint.engine import Pending, Suppressor, kb_subset, place, relative_to_kb, rule_findings
 from wijkmodulen.lint.problem import Problem
+from wijkmodulen.lint.registry import RULES  # built-in and plugin rules alike
 from wijkmodulen.lint.rule import Memo, Rule
-from wijkmodulen.lint.rules import RULES
 from wijkmodulen.lint.rules.suppression_unused import SuppressionUnused
 from wijkmodulen.lint.settings import LintSettings
 from wijkmodulen.load.kb import (
