@@ -40,7 +40,7 @@ from pydantic import BaseModel
 import wijkmodulen
 from wijkmodulen.io.reader import read_bounded
 from wijkmodulen.io.writer import OutputRefused, write_output
-from wijkmodulen.lint.cache_codec import MODELS, CacheFormatError, decode, decode_data, encode, encode_data
+from wijkmodulen.lint.cache_codec import CacheFormatError, decode, decode_data, encode, encode_data, models
 from wijkmodulen.lint.problem import Problem
 from wijkmodulen.lint.registry import REGISTRY, RULES
 from wijkmodulen.lint.rule import Memo, Rule
@@ -316,7 +316,7 @@ def _payload(source: SourceFile, model: BaseModel | None, issues: list[LoadIssue
     rest = [source.text, source.fingerprint, source.suppressions,
             [(i.kind, i.message, i.path, i.position) for i in issues]]
     name = "" if model is None else type(model).__name__
-    if model is not None and MODELS.get(name) is not type(model):
+    if model is not None and models().get(name) is not type(model):
         raise CacheFormatError(name)
     return "\t".join((name, encode_data(source.data), encode(rest))).encode("utf-8")
 
@@ -379,7 +379,7 @@ def _add_cached(kb: KnowledgeBase, cache: LintCache, path: Path, relative: str, 
         name = name_bytes.decode("ascii")
         text, fingerprint, suppressions, stored_issues = decode(rest_json)
         # The data is decoded for validation and let go: the source decodes it again if asked.
-        model = MODELS[name].model_validate(decode_data(data_json)) if name else None
+        model = models()[name].model_validate(decode_data(data_json)) if name else None
         source = _CachedSource(path, text, None, suppressions, None if fingerprint is None else tuple(fingerprint),
                                stored_data=data_json)
         issues = [LoadIssue(source, kind, message, tuple(where), position)

@@ -20,6 +20,7 @@ any other type cannot be encoded (``CacheFormatError``), and its file is simply 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -29,15 +30,7 @@ from pydantic import BaseModel
 from wijkmodulen.lint.problem import Severity
 from wijkmodulen.load.problems import Position
 from wijkmodulen.load.suppressions import MalformedSuppression, Suppression, Suppressions
-from wijkmodulen.model import (
-    Bronnen,
-    GeneriekeCompetentie,
-    Inleiding,
-    Kennisbouwsteen,
-    Module,
-    ScwCompetentie,
-    ScwThema,
-)
+from wijkmodulen.model import kinds
 
 MARK = "\x00"
 
@@ -46,10 +39,11 @@ class CacheFormatError(Exception):
     """A value that has no form in the cache, or stored data that is not a value of it."""
 
 
-def _model_classes() -> dict[str, type[BaseModel]]:
-    """Every model class a KB file's model can contain, by name (from the top-level models' fields)."""
+@functools.cache
+def _model_classes(roots: tuple[type[BaseModel], ...]) -> dict[str, type[BaseModel]]:
+    """Every model class a file of these top-level models can contain, by name (from their fields)."""
     found: dict[str, type[BaseModel]] = {}
-    stack: list[Any] = [Module, ScwThema, ScwCompetentie, GeneriekeCompetentie, Kennisbouwsteen, Inleiding, Bronnen]
+    stack: list[Any] = list(roots)
     while stack:
         item = stack.pop()
         if isinstance(item, type) and issubclass(item, BaseModel):
@@ -66,7 +60,12 @@ def _model_classes() -> dict[str, type[BaseModel]]:
     return found
 
 
-MODELS: dict[str, type[BaseModel]] = _model_classes()
+def models() -> dict[str, type[BaseModel]]:
+    """The model classes the cache may rebuild: those of the kinds table (a kind registered later
+    included), found once per set of kinds."""
+    return _model_classes(tuple(model for kind in kinds.KINDS for model in kind.models))
+
+
 RECORDS: dict[str, type[Any]] = {
     cls.__name__: cls for cls in (Position, Suppression, MalformedSuppression, Suppressions)
 }
@@ -90,7 +89,7 @@ def _plain(value: Any) -> Any:
         return {MARK: ["s", value.name]}
     if isinstance(value, BaseModel):
         name = type(value).__name__
-        if MODELS.get(name) is not type(value):
+        if models().get(name) is not type(value):
             raise CacheFormatError(name)
         fields = {key: _plain(getattr(value, key)) for key in value.model_fields_set}
         return {MARK: ["m", name, fields]}
@@ -112,7 +111,7 @@ def _restore(obj: dict[str, Any]) -> Any:
         raise CacheFormatError(MARK)
     tag = tagged[0]
     if tag == "m" and len(tagged) == 3 and isinstance(tagged[2], dict):
-        model = MODELS.get(tagged[1]) if isinstance(tagged[1], str) else None
+        model = models().get(tagged[1]) if isinstance(tagged[1], str) else None
         if model is None:
             raise CacheFormatError(str(tagged[1]))
         return model.model_construct(**tagged[2])
