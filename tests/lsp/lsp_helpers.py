@@ -43,9 +43,11 @@ def own_loop(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., No
 
 
 @asynccontextmanager
-async def session(root: Path, *args: str, client: str = "visual-studio-code") -> AsyncIterator[LanguageClient]:
-    """A started and initialized server for the workspace folder ``root``."""
-    config = ClientServerConfig(server_command=[*SERVER, *args])
+async def session(root: Path, *args: str, client: str = "visual-studio-code",
+                  env: dict[str, str] | None = None) -> AsyncIterator[LanguageClient]:
+    """A started and initialized server for the workspace folder ``root`` (``env``: the server's
+    environment, when not this process's)."""
+    config = ClientServerConfig(server_command=[*SERVER, *args], server_env=env)
     language_client: LanguageClient = await config.start()  # type: ignore[assignment]
     await language_client.initialize_session(lsp.InitializeParams(
         capabilities=client_capabilities(client),

@@ -22,9 +22,18 @@ from pydantic import BaseModel
 
 from wijkmodulen import collector
 from wijkmodulen.io.reader import read_guarded
-from wijkmodulen.lint.engine import Pending, Suppressor, kb_subset, place, relative_to_kb, rule_findings
+from wijkmodulen.lint.engine import (
+    PLUGIN,
+    Pending,
+    Suppressor,
+    broken_plugin,
+    kb_subset,
+    place,
+    relative_to_kb,
+    rule_findings,
+)
 from wijkmodulen.lint.problem import Problem
-from wijkmodulen.lint.registry import RULES  # built-in and plugin rules alike
+from wijkmodulen.lint.registry import REGISTRY, RULES  # built-in and plugin rules alike
 from wijkmodulen.lint.rule import Memo, Rule
 from wijkmodulen.lint.rules.suppression_unused import SuppressionUnused
 from wijkmodulen.lint.settings import LintSettings
@@ -130,6 +139,9 @@ class LiveWorkspace:
         self._position: dict[Path, int] = {}  # of each file in kb.files
         self._reported: dict[str, set[Path]] = {}  # per cross-file rule, the files it reported on
         self._memos: dict[str, Memo] = {}
+        # Rules that raised, per code: the file a file rule raised on (None: a run over the whole
+        # KB), with the problem lint reports for it at the KB folder.
+        self._crashes: dict[str, dict[Path | None, Problem]] = {}
         self._rules = [cls() for code, cls in RULES.items() if settings.runs(code)]
 
     @classmethod
@@ -158,11 +170,27 @@ class LiveWorkspace:
         self._digests = dict.fromkeys(self._files, "0")
         for path, entry in self._files.items():
             self._index_names(path, entry)
-        own = self._run([rule for rule in self._rules if rule.scope == "file" and not rule.runs_last], self.kb)
+        file_rules = [rule for rule in self._rules if rule.scope == "file" and not rule.runs_last]
+        own = self._run(file_rules, self.kb)
         for path, pending in own.items():  # stray files too: a file rule reports them
             self._findings[path] = _Findings(self._placed(pending))
+        self._locate_crashes(file_rules)
         self._run_shared(set(), None)
         return self._finish(set(self._findings), judge_all=True)
+
+    def _locate_crashes(self, rules: list[Rule]) -> None:
+        """The files a file rule that raised on the whole KB raises on, each on its own: an edit
+        re-runs the rule on one file, and that tells whether the crash is still there."""
+        for rule in rules:
+            crashes = self._crashes.get(rule.code)
+            if not crashes or None not in crashes:
+                continue
+            whole = crashes[None]
+            for path in self._files:
+                if rule_findings(rule, self._part(path), self.settings)[1]:
+                    crashes[path] = whole  # the problem lint reports, for the first file it raised on
+            if len(crashes) > 1:
+                del crashes[None]
 
     def update(self, path: Path, text: str | None) -> dict[Path, list[Problem]]:
         """Take ``text`` as the content of ``path`` (None: read it from disk again, or forget it
@@ -314,18 +342,37 @@ class LiveWorkspace:
 
     # --- linting --------------------------------------------------------------------------------
 
-    def _run(self, rules: Iterable[Rule], kb: KnowledgeBase) -> dict[Path, list[Pending]]:
-        """The findings of ``rules`` on ``kb`` per file, except those switched off for their file."""
+    def _run(self, rules: Iterable[Rule], kb: KnowledgeBase, where: Path | None = None) -> dict[Path, list[Pending]]:
+        """The findings of ``rules`` on ``kb`` per file, except those switched off for their file;
+        ``where``: the one file ``kb`` is made of (None: the whole KB)."""
         by_file: dict[Path, list[Pending]] = {}
         for rule in rules:
             found, crashed = rule_findings(rule, kb, self.settings)
-            for problem in crashed:  # reported at the KB folder by lint; an editor has no place for it
-                print(problem.message, file=sys.stderr)
+            self._note_crash(rule.code, where, crashed[0] if crashed else None)
             for cls, finding in found:
                 if self.settings.for_file(cls.code, relative_to_kb(finding.source.path, self.root)) is None:
                     continue
                 by_file.setdefault(finding.source.path, []).append((cls, finding))
         return by_file
+
+    def _note_crash(self, code: str, where: Path | None, crashed: Problem | None) -> None:
+        crashes = self._crashes.setdefault(code, {})
+        if crashed is None:
+            crashes.pop(where, None)
+            return
+        if not crashes:  # one line on stderr when a rule starts raising, not on every keystroke
+            print(crashed.message, file=sys.stderr, flush=True)
+        crashes[where] = crashed
+
+    def crash_problems(self) -> list[Problem]:
+        """What lint reports at the KB folder: one problem per rule that raised (the first file
+        it raised on), and one per plugin rule that could not be loaded."""
+        found = [min(crashes.items(), key=lambda item: str(item[0] or ""))[1]
+                 for crashes in self._crashes.values() if crashes]
+        if REGISTRY.broken and self.settings.runs(PLUGIN):
+            found.extend(broken_plugin(self.kb, broken) for broken in REGISTRY.broken)
+        checked = (self._with_severity(problem) for problem in found)
+        return sorted((problem for problem in checked if problem is not None), key=lambda p: (p.line, p.column, p.code))
 
     def _run_shared(self, changed: set[Path], focus: set[str] | None, links_changed: bool = True) -> set[Path]:
         """Run the cross-file rules (the focused ones on ``focus`` only, those about links only when
@@ -342,7 +389,8 @@ class LiveWorkspace:
             # under those files' versions, as with the lint cache.
             previous = self._memos.get(rule.code)
             rule.memo = self._memos[rule.code] = Memo(self._digests, previous.used if previous else {})
-            narrowed = rule.focused and focus is not None
+            # a rule that raised runs on the whole KB again: a part of it may not show the crash
+            narrowed = rule.focused and focus is not None and not self._crashes.get(rule.code)
             self.kb.focus = focus if narrowed else None
             try:
                 found = self._run([rule], self.kb)
@@ -411,8 +459,10 @@ class LiveWorkspace:
         for path in changed:
             if path == gone:
                 self._findings.pop(path, None)
+                for crashes in self._crashes.values():
+                    crashes.pop(path, None)
                 continue
-            own = self._run([r for r in self._rules if r.scope == "file" and not r.runs_last], self._part(path))
+            own = self._run([r for r in self._rules if r.scope == "file" and not r.runs_last], self._part(path), path)
             self._findings.setdefault(path, _Findings()).own = self._placed(own.get(path, []))
         touched = self._run_shared(changed - {gone} if gone else changed, focus, links_changed)
         if gone is not None:
@@ -448,6 +498,11 @@ class LiveWorkspace:
             if path in changed or problems != self.problems.get(path, []):
                 result[path] = problems
                 _store(self.problems, path, problems)
+        # rules that raised, reported at the KB folder as lint reports them
+        crashed = self.crash_problems()
+        if crashed != self.problems.get(self.root, []):
+            result[self.root] = crashed
+            _store(self.problems, self.root, crashed)
         return result
 
     def _with_severity(self, problem: Problem) -> Problem | None:

@@ -330,3 +330,4 @@ place = _place
 Suppressor = _Suppressor
 kb_subset = _subset
 relative_to_kb = _relative
+broken_plugin = _broken_plugin

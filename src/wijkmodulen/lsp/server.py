@@ -118,9 +118,10 @@ class KbServer(LanguageServer):
     def publish(self, live: LiveWorkspace, problems: dict[Path, list[Problem]], start: bool = False,
                 last: Path | None = None) -> None:
         """Diagnostics of the files in ``problems``; ``last`` (the edited file) goes last, so a
-        client that waits for it has the others."""
+        client that waits for it has the others. The KB folder is among them when a rule raised
+        (lint reports that there)."""
         for path in sorted(problems, key=lambda p: (p == last, str(p))):
-            if path.is_dir() or (start and not problems[path]):
+            if start and not problems[path]:
                 continue
             lines = self.lines_of(live, path) if problems[path] else []
             uri = from_fs_path(str(path)) or path.as_uri()
