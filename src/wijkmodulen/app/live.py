@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 from typing import Any
@@ -54,6 +54,10 @@ from wijkmodulen.load.limits import Limits
 from wijkmodulen.load.yaml_source import SourceFile
 from wijkmodulen.locate import KbLocation
 from wijkmodulen.model import Bronnen, Module, ScwCompetentie
+
+# Files whose findings are made final together at start (then published): small enough that the
+# first ones come early, large enough that running each file rule once per batch costs nothing.
+START_BATCH = 500
 
 
 class LiveError(Exception):
@@ -132,13 +136,14 @@ class LiveWorkspace:
         self._used: dict[Path, set[tuple[str, int, str]]] = {}  # suppressions that did their job
         self.problems: dict[Path, list[Problem]] = {}  # what an editor shows, per file
         self._digests: dict[Path, str] = {}
-        self._active_pairs: dict[Path, set[tuple[str, str]]] = {}
         self._by_id: dict[str, set[Path]] = {}  # the files of each id
         self._referrers: dict[str, set[Path]] = {}  # the files that name each id
         self._counterpart_of: dict[str, set[Path]] = {}  # the files that name each id as counterpart
         self._position: dict[Path, int] = {}  # of each file in kb.files
+        self._stray: list[Path] = []
         self._reported: dict[str, set[Path]] = {}  # per cross-file rule, the files it reported on
         self._memos: dict[str, Memo] = {}
+        self._on: list[str] | None = None  # the rules on everywhere, without per-path settings
         # Rules that raised, per code: the file a file rule raised on (None: a run over the whole
         # KB), with the problem lint reports for it at the KB folder.
         self._crashes: dict[str, dict[Path | None, Problem]] = {}
@@ -156,8 +161,11 @@ class LiveWorkspace:
 
     # --- loading and linting the whole KB ------------------------------------------------------
 
-    def load(self) -> dict[Path, list[Problem]]:
-        """Load and lint the whole KB from disk; the problems of every file (empty lists too)."""
+    def load(self) -> Iterator[dict[Path, list[Problem]]]:
+        """Load and lint the whole KB from disk; the problems of every file (empty lists too),
+        batch by batch in KB order. Each batch is final: the cross-file rules run first, then the
+        file rules on one batch of files at a time (as lint runs them on the files its cache does
+        not have), so an editor shows the first files' findings while the rest is checked."""
         paths, stray = kb_files(self.root)
         with collector.loading():
             for path in paths:
@@ -170,13 +178,36 @@ class LiveWorkspace:
         self._digests = dict.fromkeys(self._files, "0")
         for path, entry in self._files.items():
             self._index_names(path, entry)
-        file_rules = [rule for rule in self._rules if rule.scope == "file" and not rule.runs_last]
-        own = self._run(file_rules, self.kb)
-        for path, pending in own.items():  # stray files too: a file rule reports them
-            self._findings[path] = _Findings(self._placed(pending))
-        self._locate_crashes(file_rules)
         self._run_shared(set(), None)
-        return self._finish(set(self._findings), judge_all=True)
+        file_rules = [rule for rule in self._rules if rule.scope == "file" and not rule.runs_last]
+        order = [source.path for source in self.kb.files]
+        raised: dict[str, Problem] = {}  # file rules that raised: lint reports none of their findings
+        covered: set[Path] = set()
+        for first in range(0, max(len(order), 1), START_BATCH):
+            batch = set(order[first:first + START_BATCH]) | (set(stray) if first == 0 else set())
+            own = self._run(file_rules, kb_subset(self.kb, batch), raised=raised)
+            for path, pending in own.items():  # stray files too (in the first batch): a file rule reports them
+                kept = [(cls, finding) for cls, finding in pending if cls.code not in raised]
+                if path in batch and kept:
+                    self._findings.setdefault(path, _Findings()).own = self._placed(kept)
+            yield self._finish(batch)
+            covered |= batch
+        rest = set(self._findings) - covered  # findings on a path that is no file of the KB
+        if rest:
+            yield self._finish(rest)
+        if raised:
+            yield self._file_rules_raised(file_rules, raised)
+
+    def _file_rules_raised(self, rules: list[Rule], raised: dict[str, Problem]) -> dict[Path, list[Problem]]:
+        """After a start on which file rules raised: their findings in the batches before go (lint
+        has none of them), and the crash is placed at the files that make them raise."""
+        earlier = {path for path, found in self._findings.items() if any(p.code in raised for p in found.own)}
+        for path in earlier:
+            self._findings[path].own = [problem for problem in self._findings[path].own if problem.code not in raised]
+        for code, problem in raised.items():
+            self._crashes[code] = {None: problem}
+        self._locate_crashes(rules)
+        return self._finish(earlier)
 
     def _locate_crashes(self, rules: list[Rule]) -> None:
         """The files a file rule that raised on the whole KB raises on, each on its own: an edit
@@ -248,7 +279,7 @@ class LiveWorkspace:
     # --- keeping the KB object up to date -------------------------------------------------------
 
     def _rebuild(self) -> None:
-        kb = _LiveKb(root=self.root, stray_files=list(getattr(self, "_stray", [])))
+        kb = _LiveKb(root=self.root, stray_files=list(self._stray))
         for _, relative in self._order:
             entry = self._files[self.root / relative]
             add_validated(kb, entry.source, entry.model, entry.issues)
@@ -342,13 +373,18 @@ class LiveWorkspace:
 
     # --- linting --------------------------------------------------------------------------------
 
-    def _run(self, rules: Iterable[Rule], kb: KnowledgeBase, where: Path | None = None) -> dict[Path, list[Pending]]:
+    def _run(self, rules: Iterable[Rule], kb: KnowledgeBase, where: Path | None = None,
+             raised: dict[str, Problem] | None = None) -> dict[Path, list[Pending]]:
         """The findings of ``rules`` on ``kb`` per file, except those switched off for their file;
-        ``where``: the one file ``kb`` is made of (None: the whole KB)."""
+        ``where``: the one file ``kb`` is made of (None: the whole KB); ``raised``: where to
+        collect the rules that raise instead (a start, batch by batch)."""
         by_file: dict[Path, list[Pending]] = {}
         for rule in rules:
             found, crashed = rule_findings(rule, kb, self.settings)
-            self._note_crash(rule.code, where, crashed[0] if crashed else None)
+            if raised is None:
+                self._note_crash(rule.code, where, crashed[0] if crashed else None)
+            elif crashed:
+                raised.setdefault(rule.code, crashed[0])
             for cls, finding in found:
                 if self.settings.for_file(cls.code, relative_to_kb(finding.source.path, self.root)) is None:
                     continue
@@ -529,13 +565,14 @@ class LiveWorkspace:
         return by_file
 
     def _active(self, path: Path) -> set[tuple[str, str]]:
-        """The (file, rule) pairs checked for ``path``: the rules its settings leave on."""
-        if path not in self._active_pairs:
-            key, relative = str(path), relative_to_kb(path, self.root)
-            self._active_pairs[path] = {
-                (key, code) for code in RULES if self.settings.for_file(code, relative) is not None
-            }
-        return self._active_pairs[path]
+        """The (file, rule) pairs checked for ``path``: the rules its settings leave on. Not kept:
+        without per-path settings they are the same for every file (as lint computes them)."""
+        if not self.settings.overrides:
+            if self._on is None:
+                self._on = [code for code in RULES if self.settings.for_file(code, "") is not None]
+            return {(str(path), code) for code in self._on}
+        relative = relative_to_kb(path, self.root)
+        return {(str(path), code) for code in RULES if self.settings.for_file(code, relative) is not None}
 
     def _finished(self, rule: SuppressionUnused, kb: KnowledgeBase) -> list[Problem]:
         found, _ = rule_findings(rule, kb, self.settings)

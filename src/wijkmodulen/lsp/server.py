@@ -72,9 +72,10 @@ class KbServer(LanguageServer):
         if live.root in self.workspaces:
             return self.workspaces[live.root]
         self.workspaces[live.root] = live
-        problems = live.load()
-        self.publish(live, problems, start=True)
-        total = sum(len(found) for found in problems.values())
+        total = 0
+        for problems in live.load():  # batch by batch: the first findings show while the rest is checked
+            self.publish(live, problems, start=True)
+            total += sum(len(found) for found in problems.values())
         log(t("editor.started", root=live.root, files=len(live.kb.files), problems=total))
         return live
 
