@@ -51,11 +51,18 @@ plugin-example: $(STAMP)
 	$(BIN)/python -m pip uninstall --quiet -y wijkmodulen-voorbeeldregel; exit $$status
 
 # The edit-test loop: lint, types and the tests that are neither slow nor drive a browser or a PDF,
-# on two processes (pytest-xdist).
+# on two processes (pytest-xdist). Compiled modules are kept between runs even where the environment
+# says PYTHONDONTWRITEBYTECODE: without them every run compiles src/ and rewrites every test module again.
+# Folders and modules all of whose tests are browser, pdf or slow (tests/conftest.py marks by folder; the
+# LSP modules' pytestmark) are not even imported, nor is the pytest-lsp plugin only they use: seconds
+# per process (tests/unit/test_fast_loop.py keeps this list true).
+FAST_SKIP := --ignore=tests/browser --ignore=tests/pdf --ignore=tests/hostile \
+	--ignore=tests/lsp/test_lsp_features.py --ignore=tests/lsp/test_lsp_parity.py -p no:pytest-lsp
+
 test-fast: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy src
-	$(BIN)/python -m pytest -q -n 2 -m "not slow and not browser and not pdf"
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -q -n 2 -m "not slow and not browser and not pdf" $(FAST_SKIP)
 
 # The documentation site (mkdocs.yml, docs/) into build/site (not committed); make test builds it too.
 SITE ?= build/site

@@ -48,7 +48,7 @@ def test_word_budget_spread_on_the_style_page_is_measured() -> None:
     values = [count for count, _ in counts]
     q1, median, q3 = statistics.quantiles(values, n=4)
     expected = (
-        f"min {counts[0][0]} ({counts[0][1]}), first quartile {q1:.0f}, median {median:.0f}, third quartile "
+        f"min {counts[0][0]} ({counts[0][1]}), eerste kwartiel {q1:.0f}, mediaan {median:.0f}, derde kwartiel "
         f"{q3:.0f}, max {counts[-1][0]} ({counts[-1][1]})"
     )
     assert " ".join(_between("word-budget").split()) == expected

@@ -378,7 +378,7 @@ def test_not_a_repository(tmp_path: Path) -> None:
     shutil.copytree(MINIMAL, kb)
     result = runner.invoke(app, ["diff", "HEAD", "--kb", str(kb)], env={"GIT_CEILING_DIRECTORIES": str(tmp_path)})
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[-1] == f"{kb} ligt niet in een git-repository."
+    assert result.stderr.splitlines()[-1] == f"{kb.as_posix()} ligt niet in een git-repository."
 
 
 def test_git_missing(history: History, tmp_path: Path) -> None:

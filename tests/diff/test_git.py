@@ -21,6 +21,7 @@ from wijkmodulen.load.kb import load_knowledge_base
 
 from conftest import MINIMAL
 from gitrepo import GitRepo
+from platforms import needs_symlinks
 
 pytestmark = pytest.mark.slow
 
@@ -129,6 +130,7 @@ def test_broken_file_at_a_revision_is_a_load_issue(repo: GitRepo) -> None:
     assert set(kb.modules) == {"wmw-01", "wmw-02", "iow-02"}
 
 
+@needs_symlinks
 def test_stray_files_and_symlinks_at_a_revision(repo: GitRepo) -> None:
     repo.write("data/modules/notities.txt", "x")
     (repo.root / "data/modules/link.yaml").symlink_to("wmw-01-aanmelding.yaml")

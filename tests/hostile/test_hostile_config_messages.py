@@ -18,6 +18,7 @@ from wijkmodulen.os_errors import describe
 
 from conftest import MINIMAL
 from gitrepo import GitRepo
+from platforms import is_root, needs_fifo, needs_symlinks
 
 runner = CliRunner()
 
@@ -98,8 +99,12 @@ def _profile_case(tmp_path: Path, kind: str) -> Path:
     return profile
 
 
-@pytest.mark.parametrize(("kind", "said"), [("fifo", "is een FIFO"), ("dangling link", "symbolische link"),
-                                            ("link to a fifo", "symbolische link"), ("folder", "is een map")])
+@pytest.mark.parametrize(("kind", "said"), [
+    pytest.param("fifo", "is een FIFO", marks=needs_fifo),
+    pytest.param("dangling link", "symbolische link", marks=needs_symlinks),
+    pytest.param("link to a fifo", "symbolische link", marks=[needs_fifo, needs_symlinks]),
+    ("folder", "is een map"),
+])
 def test_a_team_profile_that_is_no_file_says_what_it_is(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str, said: str
 ) -> None:
@@ -141,7 +146,7 @@ def test_a_repository_of_another_user_names_safe_directory() -> None:
     _refuse_unsafe(b"fatal: not a git repository", Path("/x"))  # that one is not about ownership
 
 
-@pytest.mark.skipif(os.geteuid() != 0, reason="changing a folder's owner needs root")
+@pytest.mark.skipif(not is_root(), reason="changing a folder's owner needs root")
 def test_lint_changed_since_in_a_repository_of_another_user(tmp_path: Path) -> None:
     repo = GitRepo(tmp_path / "repo")
     shutil.copytree(MINIMAL, repo.root / "data")

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from hostile import CANARY, assert_refused, kb_with_canary, lint_kb
+from platforms import needs_bytes_file_names, needs_fifo, needs_file_modes, needs_symlinks, needs_unix_socket
 
 SECRET = "id: wmw-09\ntitel: GEHEIM-BUITEN-DE-KENNISBANK\n"
 
@@ -40,6 +41,7 @@ def outside(tmp_path: Path) -> Path:
     return folder
 
 
+@needs_symlinks
 def test_symlinked_file_pointing_outside_is_reported_not_followed(tmp_path: Path, outside: Path) -> None:
     kb = kb_with_canary(tmp_path)
     (kb / "modules" / "wmw-09-link.yaml").symlink_to(outside / "geheim.yaml")
@@ -52,6 +54,7 @@ def test_symlinked_file_pointing_outside_is_reported_not_followed(tmp_path: Path
     assert "GEHEIM" not in run.stdout + run.stderr
 
 
+@needs_symlinks
 def test_symlinked_folder_and_bronnen_are_reported_not_followed(tmp_path: Path, outside: Path) -> None:
     kb = kb_with_canary(tmp_path)
     (kb / "competenties" / "meer").symlink_to(outside, target_is_directory=True)
@@ -67,6 +70,7 @@ def test_symlinked_folder_and_bronnen_are_reported_not_followed(tmp_path: Path, 
     assert "GEHEIM" not in run.stdout + run.stderr
 
 
+@needs_file_modes
 def test_unreadable_file_is_reported(tmp_path: Path) -> None:
     prefix = without_read_override()
     kb = kb_with_canary(tmp_path)
@@ -79,6 +83,7 @@ def test_unreadable_file_is_reported(tmp_path: Path) -> None:
     )
 
 
+@needs_file_modes
 def test_unreadable_folder_is_reported_not_skipped(tmp_path: Path) -> None:
     # os.walk and Path.rglob pass over a folder they cannot list without a word
     prefix = without_read_override()
@@ -106,6 +111,8 @@ def unix_socket(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
     server.close()
 
 
+@needs_fifo
+@needs_unix_socket
 def test_fifo_and_socket_are_reported_without_hanging(tmp_path: Path, unix_socket: Path) -> None:
     # opening a FIFO for reading blocks until someone writes: the loader must not even try
     os.mkfifo(tmp_path / "kb" / "modules" / "wmw-09-pijp.yaml")
@@ -117,6 +124,7 @@ def test_fifo_and_socket_are_reported_without_hanging(tmp_path: Path, unix_socke
     )
 
 
+@needs_bytes_file_names
 def test_file_name_that_is_not_utf8_is_reported_not_read(tmp_path: Path) -> None:
     kb = kb_with_canary(tmp_path)
     name = os.fsencode(kb / "modules") + b"/wmw-09-caf\xe9.yaml"  # Latin-1 'café'

@@ -19,8 +19,9 @@ from wijkmodulen.load.yaml_source import load_text
 
 from conftest import MINIMAL, SHIPPED, findings
 from interrupt import TEMPORARY, files, restore, run_cli, slow_disk, temporaries, timed
+from platforms import needs_proc
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, needs_proc]
 
 SEED = 14
 FMT_KILLS = 20

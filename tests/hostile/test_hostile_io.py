@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +20,7 @@ from wijkmodulen.load.limits import Limits
 from wijkmodulen.render.templates import RenderError
 
 from gitrepo import GitRepo
+from platforms import needs_fifo, needs_file_modes, needs_fork, needs_symlinks
 
 TIMEOUT = 60
 
@@ -71,6 +73,7 @@ def test_the_pdf_stylesheet_template_is_sandboxed_too(tmp_path: Path) -> None:
     assert not (tmp_path / "x").exists()
 
 
+@needs_symlinks
 def test_a_template_cannot_read_files_outside_its_folders(minimal_kb: Path, tmp_path: Path) -> None:
     own = tmp_path / "sjablonen"
     (own / "html").mkdir(parents=True)
@@ -142,6 +145,8 @@ class _Touch:
         return (open, (self.path, "w"))
 
 
+@needs_file_modes
+@needs_symlinks
 def test_a_cache_others_may_write_or_reached_by_a_link_is_ignored(minimal_kb: Path, tmp_path: Path) -> None:
     directory = tmp_path / "cache"
     cache = _cached(minimal_kb, directory)
@@ -179,6 +184,8 @@ class LintCacheProbe:
 # --- 2. the guarded reader: fmt, logo, config ----------------------------------------------------
 
 
+@needs_symlinks
+@needs_fifo
 def test_fmt_never_follows_or_rewrites_a_link_a_fifo_or_an_oversize_file(minimal_kb: Path, tmp_path: Path) -> None:
     geheim = secret(tmp_path)
     modules = minimal_kb / "modules"
@@ -211,6 +218,7 @@ def _project(tmp_path: Path, minimal_kb: Path, logo: str) -> Path:
     return project
 
 
+@needs_symlinks
 def test_a_configured_logo_outside_the_repository_is_refused(minimal_kb: Path, tmp_path: Path) -> None:
     geheim = secret(tmp_path)
     project = _project(tmp_path, minimal_kb, str(geheim.with_suffix(".png")))
@@ -240,6 +248,7 @@ def test_a_configured_logo_outside_the_repository_is_refused(minimal_kb: Path, t
 # --- 3. the safe writer --------------------------------------------------------------------------
 
 
+@needs_symlinks
 def test_outputs_are_never_written_through_a_link(minimal_kb: Path, tmp_path: Path) -> None:
     victim = tmp_path / "slachtoffer.txt"
     victim.write_text("blijft\n", encoding="utf-8")
@@ -262,6 +271,7 @@ def test_outputs_are_never_written_through_a_link(minimal_kb: Path, tmp_path: Pa
     assert link.is_symlink()
 
 
+@needs_symlinks
 def test_an_output_folder_below_a_committed_link_is_refused(minimal_kb: Path, tmp_path: Path) -> None:
     elsewhere = tmp_path / "elders"
     elsewhere.mkdir()
@@ -322,10 +332,11 @@ def test_a_stale_page_the_tool_wrote_is_removed(minimal_kb: Path, tmp_path: Path
 # --- 4. diff asks git for sizes first ------------------------------------------------------------
 
 
+@needs_fork
 def test_diff_never_fetches_a_huge_blob(minimal_kb: Path, tmp_path: Path) -> None:
     repo = GitRepo(tmp_path / "repo")
     kb = repo.root / "kb"
-    subprocess.run(["cp", "-r", str(minimal_kb), str(kb)], check=True)
+    shutil.copytree(minimal_kb, kb)
     first = repo.commit("kb")
     (kb / "modules" / "groot.bin").write_bytes(b"\0" * 200 * 1024 * 1024)
     huge_kb_file = kb / "modules" / "wmw-60-groot.yaml"
@@ -340,7 +351,8 @@ def test_diff_never_fetches_a_huge_blob(minimal_kb: Path, tmp_path: Path) -> Non
         "if pid == 0:\n"
         "    os.execv(sys.executable, [sys.executable, '-m', 'wijkmodulen', *sys.argv[1:]])\n"
         "_, status, usage = os.wait4(pid, 0)\n"
-        "print('PEAK', usage.ru_maxrss // 1024, os.waitstatus_to_exitcode(status))\n"
+        "scale = 1024 * 1024 if sys.platform == 'darwin' else 1024  # ru_maxrss: bytes on macOS, KiB on Linux\n"
+        "print('PEAK', usage.ru_maxrss // scale, os.waitstatus_to_exitcode(status))\n"
     )
     run = subprocess.run([sys.executable, "-c", wrapper, "diff", first, second, "--kb", "kb"],
                          cwd=repo.root, capture_output=True, text=True, encoding="utf-8", timeout=TIMEOUT, check=False)
@@ -361,17 +373,18 @@ def trapped_repo(tmp_path: Path, minimal_kb: Path) -> tuple[GitRepo, Path]:
     """A repository whose configuration runs a program from an fsmonitor hook, a clean/smudge
     filter and a textconv driver; each writes the marker file."""
     repo = GitRepo(tmp_path / "repo")
-    subprocess.run(["cp", "-r", str(minimal_kb), str(repo.root / "kb")], check=True)
+    shutil.copytree(minimal_kb, repo.root / "kb")
     marker = tmp_path / "MARKER"
     hook = tmp_path / "hook.sh"
-    hook.write_text(f"#!/bin/sh\necho \"$0 $*\" >> {marker}\ncat\n", encoding="utf-8")
+    # git runs these through sh (Git for Windows too): a path with `/` is one word there
+    hook.write_text(f"#!/bin/sh\necho \"$0 $*\" >> {marker.as_posix()}\ncat\n", encoding="utf-8")
     hook.chmod(0o755)
     repo.write(".gitattributes", "*.yaml filter=boos diff=boos\n")
     first = repo.commit("kb")
-    repo.git("config", "core.fsmonitor", str(hook))
-    repo.git("config", "filter.boos.clean", str(hook))
-    repo.git("config", "filter.boos.smudge", str(hook))
-    repo.git("config", "diff.boos.textconv", str(hook))
+    repo.git("config", "core.fsmonitor", hook.as_posix())
+    repo.git("config", "filter.boos.clean", hook.as_posix())
+    repo.git("config", "filter.boos.smudge", hook.as_posix())
+    repo.git("config", "diff.boos.textconv", hook.as_posix())
     repo.edit("kb/modules/wmw-01-aanmelding.yaml", "nummer: 1", "nummer: 1\n")
     del first
     return repo, marker

@@ -19,6 +19,7 @@ import pytest
 from wijkmodulen.serve.server import MAX_CONNECTIONS, SOCKET_TIMEOUT
 from wijkmodulen.serve.watch import Watcher
 
+from platforms import needs_posix_signals
 from serve_process import ServeProcess
 
 
@@ -54,6 +55,7 @@ def _get(server: ServeProcess, host: str | None, path: str = "/") -> tuple[int, 
     return _raw(server, f"GET {path} HTTP/1.0\r\n{header}\r\n".encode("latin-1"))
 
 
+@needs_posix_signals
 def test_only_requests_naming_this_server_are_answered(server: ServeProcess) -> None:
     port = _port(server)
     for host in (f"127.0.0.1:{port}", f"localhost:{port}", f"LocalHost:{port}", f"[::1]:{port}"):
@@ -72,6 +74,7 @@ def test_only_requests_naming_this_server_are_answered(server: ServeProcess) -> 
     assert "Traceback" not in "".join(server.stderr)
 
 
+@needs_posix_signals
 def test_a_silent_client_is_dropped_after_the_socket_timeout(server: ServeProcess) -> None:
     with _connect(server) as sock:
         sock.sendall(b"GET / HTTP/1.1\r\n")  # and never the rest
@@ -82,6 +85,7 @@ def test_a_silent_client_is_dropped_after_the_socket_timeout(server: ServeProces
     assert "Traceback" not in "".join(server.stderr)
 
 
+@needs_posix_signals
 def test_connections_beyond_the_cap_are_turned_away_and_the_server_recovers(server: ServeProcess) -> None:
     port = _port(server)
     idle = [_connect(server) for _ in range(MAX_CONNECTIONS)]
@@ -108,6 +112,7 @@ def _reset(sock: socket.socket) -> None:
     sock.close()
 
 
+@needs_posix_signals
 def test_clients_that_go_away_leave_no_traceback(server: ServeProcess) -> None:
     port = _port(server)
     for path in ("/", "/events", "/"):
@@ -132,6 +137,7 @@ def test_the_watcher_of_a_whole_file_system_is_bounded() -> None:
     assert watcher.limited == Path("/")
 
 
+@needs_posix_signals
 def test_a_templates_folder_too_big_to_watch_is_said_once(minimal_kb: Path, tmp_path: Path) -> None:
     deep = tmp_path / "sjablonen"
     folder = deep

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from hostile import assert_refused, kb_with_canary, lint_kb
+from platforms import needs_peak_memory
 
 HOSTILE = "modules/wmw-09-vijandig.yaml"
 WHERE = f"kb/{HOSTILE}"
@@ -30,6 +31,7 @@ def billion_laughs() -> str:
     return "\n".join(lines) + "\n"
 
 
+@needs_peak_memory
 def test_billion_laughs_is_refused_at_the_first_alias_in_bounded_time_and_memory(tmp_path: Path) -> None:
     kb = kb_with_canary(tmp_path)
     put(kb, billion_laughs())
@@ -160,6 +162,7 @@ def test_max_depth_is_configurable(tmp_path: Path) -> None:
     assert_refused(lint_kb(tmp_path), [], "Onbekende sleutel 'numer'")
 
 
+@needs_peak_memory
 def test_sixty_megabyte_file_is_refused_before_reading(tmp_path: Path) -> None:
     kb = kb_with_canary(tmp_path)
     line = b"- tekst: Contact leggen met de bewoner en doorverwijzen waar dat nodig is.\n"

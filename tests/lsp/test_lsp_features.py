@@ -14,6 +14,9 @@ from pytest_lsp import LanguageClient
 from conftest import MINIMAL
 from lsp_helpers import SERVER, brief, change_document, close_document, open_document, own_loop, session
 
+# the editor server as a real child process over stdio, one per test
+pytestmark = pytest.mark.slow
+
 WMW02 = "modules/wmw-02-signaalopvolging.yaml"
 WMW01 = "modules/wmw-01-aanmelding.yaml"
 

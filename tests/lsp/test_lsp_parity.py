@@ -22,6 +22,9 @@ from lsp_helpers import change_document, close_document, open_document, own_loop
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "unit"))
 from test_lint_cases import CASES, apply_edit  # the case harness lives with the unit tests
 
+# the editor server as a real child process over stdio, one per test
+pytestmark = pytest.mark.slow
+
 Finding = tuple[str, int, int, str, str, str]
 SEVERITIES = {lsp.DiagnosticSeverity.Error: "error", lsp.DiagnosticSeverity.Warning: "warning",
               lsp.DiagnosticSeverity.Information: "info"}

@@ -51,8 +51,8 @@ def render_pdf(out: Path, *args: str) -> Path:
                                 env=EPOCH)
     assert result.exit_code == 0, result.output
     target = out / "handboek.pdf"
-    assert result.stdout.strip() == str(target)
-    assert f"Handboek geschreven naar {target} (modulen: " in result.stderr
+    assert result.stdout.strip() == target.as_posix()
+    assert f"Handboek geschreven naar {target.as_posix()} (modulen: " in result.stderr
     return target
 
 

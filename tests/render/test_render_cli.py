@@ -25,8 +25,8 @@ def render(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str
 def test_html_handbook_is_written(tmp_path: Path) -> None:
     code, stdout, stderr = render(str(SHIPPED), "--out", str(tmp_path))
     assert code == 0, stderr
-    assert stdout.strip() == str(tmp_path / "handboek.html")
-    assert f"Handboek geschreven naar {tmp_path / 'handboek.html'} (modulen: 39)" in stderr
+    assert stdout.strip() == (tmp_path / "handboek.html").as_posix()
+    assert f"Handboek geschreven naar {(tmp_path / 'handboek.html').as_posix()} (modulen: 39)" in stderr
     text = (tmp_path / "handboek.html").read_text(encoding="utf-8")
     assert text.startswith('<!DOCTYPE html>\n<html lang="nl">')
     assert 'src="http' not in text
@@ -121,4 +121,4 @@ def test_broken_user_template_is_a_clear_error(minimal_kb: Path, tmp_path: Path)
     (own / "module.html.j2").write_text("<article>\n{% if m.titel %}\n</article>\n", encoding="utf-8")
     code, _, stderr = render(str(minimal_kb), "--out", str(tmp_path / "uit"), "--templates", str(own.parent))
     assert code == 2
-    assert stderr.strip().splitlines()[-1].startswith(f"Fout in sjabloon {own / 'module.html.j2'}, regel 3: ")
+    assert stderr.strip().splitlines()[-1].startswith(f"Fout in sjabloon {(own / 'module.html.j2').as_posix()}, regel 3: ")

@@ -1,4 +1,6 @@
-"""The golden queries through `wijkmodulen zoek --format json` on the shipped KB."""
+"""The golden queries on the shipped KB: through the search domain on one index (quick, for the
+edit-test loop), and each through `wijkmodulen zoek --format json`, which loads the KB and builds
+the index anew every time (slow)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,10 @@ import pytest
 from typer.testing import CliRunner
 
 from wijkmodulen.cli import app
+from wijkmodulen.load.kb import load_knowledge_base
+from wijkmodulen.search.index import SearchIndex
+from wijkmodulen.search.query import search
+from wijkmodulen.search.run import kb_index
 
 from conftest import SHIPPED
 from golden import Golden, golden_queries, misses
@@ -20,6 +26,21 @@ def test_the_golden_set_is_large_enough() -> None:
     assert len({g.vraag for g in QUERIES}) == len(QUERIES)
 
 
+@pytest.fixture(scope="module")
+def index() -> SearchIndex:
+    return kb_index(load_knowledge_base(SHIPPED))
+
+
+def test_every_golden_query_on_one_index(index: SearchIndex) -> None:
+    failed = {}
+    for golden in QUERIES:
+        hits, total = search(index, golden.vraag)
+        if problems := misses(golden, [hit.doc.id for hit in hits], total):
+            failed[golden.vraag] = problems
+    assert failed == {}
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("golden", QUERIES, ids=[g.vraag for g in QUERIES])
 def test_golden_query(golden: Golden) -> None:
     result = CliRunner().invoke(app, ["zoek", golden.vraag, str(SHIPPED), "--format", "json", "--aantal", "0"])

@@ -13,9 +13,11 @@ from typer.testing import CliRunner
 
 from wijkmodulen.cli import app
 
+from platforms import needs_posix_signals
 from serve_process import ServeProcess
 
-pytestmark = pytest.mark.slow
+# the server is stopped as a terminal stops it, with SIGINT (or SIGTERM)
+pytestmark = [pytest.mark.slow, needs_posix_signals]
 
 MODULE = "modules/wmw-01-aanmelding.yaml"
 

@@ -27,14 +27,14 @@ def test_unknown_ids_are_findings_with_positions(tmp_path: Path) -> None:
     result = run("team", str(path), str(MINIMAL))
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        f"{path}:4:21: Module 'wmw-99' bestaat niet in de kennisbank; bedoel je 'wmw-03'?",
-        f"{path}:5:14: Cluster 'Aanmelding en intak' bestaat niet in de kennisbank; bedoel je 'Aanmelding en intake'?",
-        f"{path}:6:14: Beroep 'opbouwwerk' bestaat niet in de kennisbank; bedoel je 'individueel-opbouwwerk'?",
-        f"{path}:9:27: Competentie '4Z' bestaat niet in de kennisbank.",
-        f"{path}:9:34: Competentie 'gk-9' bestaat niet in de kennisbank; bedoel je 'gk-1'?",
-        f"{path}:10:22: Kennisdomein 'inkomens' bestaat niet in de kennisbank; bedoel je 'inkomen'?",
-        f"{path}:11:5: Lid 'A' staat al in het profiel (lid 1); geef elk lid een eigen naam.",
-        f"{path}:12:19: Doelgroep 'jongeren' bestaat niet in de kennisbank; bedoel je 'ouderen'?",
+        f"{path.as_posix()}:4:21: Module 'wmw-99' bestaat niet in de kennisbank; bedoel je 'wmw-03'?",
+        f"{path.as_posix()}:5:14: Cluster 'Aanmelding en intak' bestaat niet in de kennisbank; bedoel je 'Aanmelding en intake'?",
+        f"{path.as_posix()}:6:14: Beroep 'opbouwwerk' bestaat niet in de kennisbank; bedoel je 'individueel-opbouwwerk'?",
+        f"{path.as_posix()}:9:27: Competentie '4Z' bestaat niet in de kennisbank.",
+        f"{path.as_posix()}:9:34: Competentie 'gk-9' bestaat niet in de kennisbank; bedoel je 'gk-1'?",
+        f"{path.as_posix()}:10:22: Kennisdomein 'inkomens' bestaat niet in de kennisbank; bedoel je 'inkomen'?",
+        f"{path.as_posix()}:11:5: Lid 'A' staat al in het profiel (lid 1); geef elk lid een eigen naam.",
+        f"{path.as_posix()}:12:19: Doelgroep 'jongeren' bestaat niet in de kennisbank; bedoel je 'ouderen'?",
     ]
     assert "8 probleem/problemen in het teamprofiel." in result.stderr
 
@@ -45,19 +45,19 @@ def test_schema_and_syntax_errors_are_findings(tmp_path: Path) -> None:
     result = run("team", str(path), str(MINIMAL))
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        f"{path}:5:20: Ongeldige waarde bij 'leden.0.competenties.4A': mag hoogstens 4 zijn",
-        f"{path}:6:5: Onbekende sleutel 'kompetenties'; bedoel je 'competenties'?",
+        f"{path.as_posix()}:5:20: Ongeldige waarde bij 'leden.0.competenties.4A': mag hoogstens 4 zijn",
+        f"{path.as_posix()}:6:5: Onbekende sleutel 'kompetenties'; bedoel je 'competenties'?",
     ]
     path = write(tmp_path, "team: X\nniveau: 0\naanbod: {modules: [wmw-01]}\nleden: [{naam: A}]\n", "nul.yaml")
     result = run("team", str(path), str(MINIMAL))
-    assert result.stdout == f"{path}:2:1: Ongeldige waarde bij 'niveau': moet minstens 1 zijn\n"
+    assert result.stdout == f"{path.as_posix()}:2:1: Ongeldige waarde bij 'niveau': moet minstens 1 zijn\n"
     path = write(tmp_path, "team: X\naanbod: [\n", "kapot.yaml")
     result = run("team", str(path), str(MINIMAL))
     assert result.exit_code == 1
-    assert result.stdout == f"{path}:3:1: YAML-syntaxfout: did not find expected node content\n"
+    assert result.stdout == f"{path.as_posix()}:3:1: YAML-syntaxfout: did not find expected node content\n"
     path = write(tmp_path, "team: X\naanbod: {}\nleden: [{naam: A}]\n", "leeg.yaml")
     result = run("team", str(path), str(MINIMAL))
-    assert result.stdout == f"{path}:2:1: Het aanbod noemt geen modulen, clusters of beroepen.\n"
+    assert result.stdout == f"{path.as_posix()}:2:1: Het aanbod noemt geen modulen, clusters of beroepen.\n"
 
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:

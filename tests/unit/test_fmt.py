@@ -21,6 +21,7 @@ from wijkmodulen.load.yaml_source import load_text
 from wijkmodulen.model import Module
 
 from conftest import SHIPPED, TESTS, findings
+from platforms import needs_file_modes
 
 runner = CliRunner()
 FIXTURES = TESTS / "fixtures" / "fmt"
@@ -34,7 +35,16 @@ def _comments(text: str) -> list[str]:
     return [match.group(0).strip() for match in COMMENT.finditer(text)]
 
 
-@pytest.mark.parametrize("path", SHIPPED_FILES + COMMENTED, ids=lambda p: p.name)
+# The commented fixtures and one shipped file per folder in the edit-test loop; every shipped file
+# in `make test` (marked slow).
+_ONE_PER_FOLDER = {path.parent: path for path in reversed(SHIPPED_FILES)}.values()
+SWEEP = [
+    pytest.param(path, id=path.name, marks=() if path in COMMENTED or path in _ONE_PER_FOLDER else pytest.mark.slow)
+    for path in SHIPPED_FILES + COMMENTED
+]
+
+
+@pytest.mark.parametrize("path", SWEEP)
 def test_same_data_comments_kept_and_idempotent(path: Path) -> None:
     formatted = format_file(path, model_of(path))
     assert load_text(formatted.text) == load_text(formatted.original)
@@ -75,6 +85,7 @@ def test_check_lists_files_and_writes_nothing(tmp_path: Path) -> None:
     assert target.read_bytes() == before
 
 
+@needs_file_modes
 def test_write_keeps_permissions_and_leaves_no_temporary_file(tmp_path: Path) -> None:
     folder = tmp_path / "kb" / "modules"
     folder.mkdir(parents=True)
@@ -90,6 +101,7 @@ def test_write_keeps_permissions_and_leaves_no_temporary_file(tmp_path: Path) ->
     assert runner.invoke(app, ["fmt", "--check", str(target)]).exit_code == 0
 
 
+@needs_file_modes
 def test_write_file_new_file_gets_the_umask_mode(tmp_path: Path) -> None:
     umask = os.umask(0o022)
     try:

@@ -40,6 +40,7 @@ def found(result: LintResult, root: Path) -> list[str]:
     return [f"{p.code} {p.file.relative_to(root).as_posix()}:{p.line}:{p.column}" for p in result.problems]
 
 
+@pytest.mark.slow  # four lints per case; the cases themselves run uncached in test_lint_cases.py
 @pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
 def test_every_lint_case_after_a_warm_cache(case: dict[str, Any], minimal_kb: Path, tmp_path: Path) -> None:
     directory = tmp_path / "cache"

@@ -8,6 +8,8 @@ from pathlib import Path
 from wijkmodulen.load.kb import read_source
 from wijkmodulen.load.problems import Position
 
+from platforms import needs_fifo
+
 TEXT = "id: wmw-01\ntitel: Eerste\ndoelen:\n  - een\n  - twee\nlijst: [a, b]\n"
 
 
@@ -51,6 +53,7 @@ def test_a_file_changed_on_disk_since_loading_gives_line_one(tmp_path: Path) -> 
     assert source.position(("doelen", 1)) == Position(1, 1)
 
 
+@needs_fifo
 def test_a_fifo_put_in_its_place_is_not_read(tmp_path: Path) -> None:
     path = _read(tmp_path)
     source, _ = read_source(path)
