@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from wijkmodulen.new_module import NewModule
     from wijkmodulen.render.context import Handbook, Metadata
     from wijkmodulen.render.selection import Selectie
+    from wijkmodulen.search.run import Filters, SearchResult
     from wijkmodulen.team.report import TeamReport
     from wijkmodulen.xref.compare import Comparison
     from wijkmodulen.xref.gaps import Gaps
@@ -277,6 +278,35 @@ class Workspace:
         from wijkmodulen.render.html import render_html
 
         return render_html(handbook, templates)
+
+    # -- search ----------------------------------------------------------------------------------
+
+    def search(
+        self, query: str, filters: Filters | None = None, limit: int | None = 10, use_cache: bool = True
+    ) -> SearchResult:
+        """Rank the KB for ``query``: with the index the search cache keeps (updated file by file),
+        or, without ``use_cache``, built on the fly from the loaded KB. Files that do not load are
+        left out and noted; an unknown filter value is a WijkmodulenError."""
+        from wijkmodulen.search.run import FilterError, Filters, kb_index, search_index
+
+        if use_cache:
+            from wijkmodulen.search.cache import searchable
+
+            found = searchable(self.root, self.limits)
+            index, broken = found.index, found.broken
+        else:
+            kb = self.load()
+            index, broken = kb_index(kb), len({issue.source.path for issue in kb.issues})
+            found = None
+        try:
+            if broken:
+                self.notify(t("zoek.kb_has_issues", count=broken))
+            return search_index(index, query, filters or Filters(), limit)
+        except FilterError as error:
+            raise WijkmodulenError(str(error)) from None
+        finally:
+            if found is not None:
+                found.close()
 
     # -- team ------------------------------------------------------------------------------------
 
