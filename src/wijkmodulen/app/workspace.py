@@ -290,23 +290,27 @@ class Workspace:
         from wijkmodulen.search.run import FilterError, Filters, kb_index, search_index
 
         if use_cache:
-            from wijkmodulen.search.cache import searchable
+            from wijkmodulen.search.cache import DAMAGED, searchable
 
             found = searchable(self.root, self.limits)
-            index, broken = found.index, found.broken
-        else:
-            kb = self.load()
-            index, broken = kb_index(kb), len({issue.source.path for issue in kb.issues})
-            found = None
+            try:
+                if found.broken:
+                    self.notify(t("zoek.kb_has_issues", count=found.broken))
+                return search_index(found.index, query, filters or Filters(), limit)
+            except DAMAGED:  # a stored entry or list of points that is not what was written
+                pass
+            except FilterError as error:
+                raise WijkmodulenError(str(error)) from None
+            finally:
+                found.close()
+        kb = self.load()
+        broken = len({issue.source.path for issue in kb.issues})
+        if broken and not use_cache:
+            self.notify(t("zoek.kb_has_issues", count=broken))
         try:
-            if broken:
-                self.notify(t("zoek.kb_has_issues", count=broken))
-            return search_index(index, query, filters or Filters(), limit)
+            return search_index(kb_index(kb), query, filters or Filters(), limit)
         except FilterError as error:
             raise WijkmodulenError(str(error)) from None
-        finally:
-            if found is not None:
-                found.close()
 
     # -- team ------------------------------------------------------------------------------------
 

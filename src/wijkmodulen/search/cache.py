@@ -8,7 +8,8 @@ opened without following links, written atomically by the safe writer, ignored w
   limits, the search settings: field weights, BM25 constants, stop words, stemmer);
 - line 2: the table (JSON): the status of every folder and file of the KB, each file's content
   digest and where its entry lies; the documents' ids, titles and filter values in handbook order;
-  the stems of the indexed words; where each stem's points lie;
+  the stems of the indexed words; where each stem's points lie; the length of the rest (a file cut
+  short is not used);
 - then the entries (JSON, one per file: the document it holds, with its texts and its words per
   field, or that it did not load) and the points per stem (JSON arrays), read only where needed.
 
@@ -29,10 +30,10 @@ import os
 import stat
 import sys
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, overload
 
 import wijkmodulen
 from wijkmodulen.io.private_cache import cache_dir, file_status, open_private, write_private
@@ -44,6 +45,8 @@ from wijkmodulen.search.index import FieldCounts, SearchIndex, assemble_index
 FORMAT = 1
 MAGIC = "wijkmodulen-search-cache"
 SETTLE_NS = 2_000_000_000
+# What reading a damaged stored entry or list of points raises (the search then goes without the cache).
+DAMAGED = (OSError, ValueError, TypeError, KeyError, IndexError, RecursionError)
 
 
 def _source_stamp() -> str:
@@ -114,6 +117,7 @@ class _Stored:
         self.handle = handle
         self.table = table
         self.start = start  # where the entries and points begin
+        self.refreshed = False  # statuses in the table found anew (see _unchanged)
 
     def slice(self, where: list[int]) -> bytes:
         offset, length = where
@@ -138,36 +142,25 @@ def _open(file: Path, key: str) -> _Stored | None:
         line = handle.readline()
         table = json.loads(line)
         _check_table(table)
-        return _Stored(handle, table, handle.tell())
+        start = handle.tell()
+        if os.fstat(handle.fileno()).st_size != start + table["size"]:  # cut short, or added to
+            raise ValueError("size")
+        return _Stored(handle, table, start)
     except (OSError, ValueError, TypeError, KeyError, IndexError, UnicodeDecodeError, RecursionError):
         handle.close()
         return None
 
 
 def _check_table(table: Any) -> None:
-    """ValueError unless ``table`` has the shape this module writes (a foreign or damaged file)."""
+    """TypeError unless ``table`` has the parts this module writes. Their rows are checked where they
+    are used: a status or digest that is not what was written is simply a changed file, a document
+    row or a place in the file that is not is an error there (``DAMAGED``)."""
     if not isinstance(table, dict):
         raise TypeError("table")
-    for name, kind in (("dirs", list), ("files", list), ("docs", list), ("stems", dict), ("terms", dict)):
+    for name, kind in (("dirs", list), ("files", list), ("docs", list), ("stems", dict), ("terms", dict),
+                       ("size", int)):
         if not isinstance(table.get(name), kind):
             raise TypeError(name)
-    for relative, status in table["dirs"]:
-        if not isinstance(relative, str) or not (status is None or _is_status(status)):
-            raise ValueError("dirs")
-    for relative, status, digest, where in table["files"]:
-        if not isinstance(relative, str) or not (status is None or _is_status(status)):
-            raise ValueError("files")
-        if not (digest is None or isinstance(digest, str)) or not _is_where(where):
-            raise ValueError("files")
-    for doc in table["docs"]:
-        if len(doc) != 8 or not all(isinstance(value, str) for value in doc[:4]):
-            raise ValueError("docs")
-        if not all(isinstance(value, str) for value in doc[6]) or not isinstance(doc[7], int):
-            raise ValueError("docs")
-    if not all(isinstance(k, str) and isinstance(v, str) for k, v in table["stems"].items()):
-        raise ValueError("stems")
-    if not all(isinstance(k, str) and _is_where(v) for k, v in table["terms"].items()):
-        raise ValueError("terms")
 
 
 def _is_status(value: Any) -> bool:
@@ -203,8 +196,37 @@ class _Postings(Mapping[str, list[int]]):
         return len(self.where)
 
 
+class _Documents(Sequence[SearchDoc]):
+    """The documents of a stored index, each made when ranking or a filter first looks at it: what
+    ranking and the filters need, without texts (``SearchIndex.doc`` reads those)."""
+
+    def __init__(self, rows: list[Any]) -> None:
+        self.rows = rows
+        self.made: dict[int, SearchDoc] = {}
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @overload
+    def __getitem__(self, number: int) -> SearchDoc: ...
+    @overload
+    def __getitem__(self, number: slice) -> Sequence[SearchDoc]: ...
+
+    def __getitem__(self, number: int | slice) -> SearchDoc | Sequence[SearchDoc]:
+        if isinstance(number, slice):
+            return [self[n] for n in range(len(self.rows))[number]]
+        doc = self.made.get(number)
+        if doc is None:
+            doc = self.made[number] = _light_doc(self.rows[number])
+        return doc
+
+
 def _light_doc(row: list[Any]) -> SearchDoc:
     identifier, soort, titel, anchor, beroep, cluster, linked, _ = row
+    if not (all(isinstance(v, str) for v in (identifier, soort, titel, anchor))
+            and all(isinstance(v, str | None) for v in (beroep, cluster))
+            and isinstance(linked, list) and all(isinstance(v, str) for v in linked)):
+        raise ValueError(identifier)
     return SearchDoc(identifier, soort, titel, anchor, {}, beroep=beroep, cluster=cluster,
                      competenties=frozenset(linked))
 
@@ -219,11 +241,10 @@ def _doc_from_entry(data: dict[str, Any]) -> SearchDoc:
 
 def _stored_index(stored: _Stored) -> Searchable:
     table = stored.table
-    docs = tuple(_light_doc(row) for row in table["docs"])
-    wheres = [table["files"][row[7]][3] for row in table["docs"]]
+    docs = _Documents(table["docs"])
 
     def texts_of(number: int) -> SearchDoc:
-        entry = json.loads(stored.slice(wheres[number]))
+        entry = json.loads(stored.slice(table["files"][table["docs"][number][7]][3]))
         return _doc_from_entry(entry["doc"])
 
     index = SearchIndex(docs, _Postings(stored, len(docs)), table["stems"], texts_of)
@@ -253,37 +274,65 @@ def _status_now(path: Path, settled: int) -> tuple[list[int] | None, bool]:
 
 
 def _unchanged(stored: _Stored, root: Path, limits: Limits) -> bool:
-    """Whether the KB is as the table describes it: every folder with its stored status (so no file
-    was added, removed or renamed), every file with its stored status or, failing that, its bytes."""
+    """Whether the KB is as the table describes it: the same files (every folder with its stored
+    status, else listed again), each with its stored status or, failing that, its bytes. Statuses
+    found anew for unchanged folders and files are put in the table (``stored.refreshed``) once they
+    have settled, so that the next run takes them by their status."""
     table = stored.table
+    settled = time.time_ns() - SETTLE_NS
+    top = str(root)
     for relative, status in table["dirs"]:
-        if status is None:
-            return False
         try:
-            info = os.lstat(root / relative) if relative else os.stat(root)
+            info = os.lstat(os.path.join(top, relative)) if relative else os.stat(root)
         except OSError:
             return False
-        if list(file_status(info)) != status:
-            return False
+        if status is None or list(file_status(info)) != status:
+            break
+    else:
+        return _files_unchanged(stored, root, limits, settled)
+    from wijkmodulen.load.kb import kb_files
+
+    paths, _ = kb_files(root)
+    if [path.relative_to(root).as_posix() for path in paths] != [row[0] for row in table["files"]]:
+        return False
+    table["dirs"] = _folders(root, settled)
+    stored.refreshed = True
+    return _files_unchanged(stored, root, limits, settled)
+
+
+def _files_unchanged(stored: _Stored, root: Path, limits: Limits, settled: int) -> bool:
     from wijkmodulen.io.reader import read_bounded
 
-    for relative, status, digest, _ in table["files"]:
-        path = root / relative
-        if status is not None:
-            try:
-                if list(file_status(os.lstat(path))) == status:
-                    continue
-            except OSError:
-                return False
+    top = str(root)
+    for row in stored.table["files"]:
+        relative, status, digest, _ = row
+        try:  # strings, not paths: ten thousand Path objects cost more than the lstat calls
+            info = os.lstat(os.path.join(top, relative))
+        except OSError:
+            return False
+        now = list(file_status(info))
+        if status is not None and now == status:
+            continue
         try:
-            raw = read_bounded(path, limits)
+            raw = read_bounded(root / relative, limits)
         except Exception:  # noqa: BLE001 -- refused or unreadable: unchanged if it was so before
             if digest is None:
                 continue
             return False
         if digest is None or hashlib.sha256(raw).hexdigest() != digest:
             return False
+        if info.st_ctime_ns <= settled and now[0] == len(raw):
+            row[1] = now
+            stored.refreshed = True
     return True
+
+
+def _refresh(file: Path, key: str, stored: _Stored) -> None:
+    """Store the table with the statuses found anew; the entries and points are copied as they are."""
+    stored.handle.seek(stored.start)
+    head = f"{MAGIC} {FORMAT}\t{key}\n".encode("ascii")
+    line = json.dumps(stored.table, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+    write_private(file, [head, line, stored.handle.read()])
 
 
 # -- building and storing ---------------------------------------------------------------------------
@@ -455,7 +504,7 @@ def _store(file: Path, key: str, built: SearchIndex, parts: list[Any], entries: 
         terms[stem] = [offset, len(data)]
         chunks.append(data)
         offset += len(data)
-    table = {"dirs": dirs, "files": files, "docs": rows, "stems": dict(built.stems), "terms": terms}
+    table = {"dirs": dirs, "files": files, "docs": rows, "stems": dict(built.stems), "terms": terms, "size": offset}
     head = f"{MAGIC} {FORMAT}\t{key}\n".encode("ascii")
     line = json.dumps(table, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
     return write_private(file, [head, line, *chunks])
@@ -471,6 +520,8 @@ def searchable(root: Path, limits: Limits, directory: Path | None = None, versio
     if stored is not None:
         try:
             if _unchanged(stored, root, limits):
+                if stored.refreshed:
+                    _refresh(file, key, stored)
                 return _stored_index(stored)
         except (OSError, ValueError, TypeError, KeyError, IndexError):
             stored.handle.close()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,7 +27,7 @@ FORMAT_VERSION = 1
 
 @dataclass(frozen=True)
 class SearchIndex:
-    docs: tuple[SearchDoc, ...]
+    docs: Sequence[SearchDoc]
     terms: Mapping[str, list[int]]  # stem -> [doc, points, doc, points, ...] in document order
     stems: Mapping[str, str]  # word -> its stem, for every indexed word whose stem differs from it
     # Where a document's texts come from when ``docs`` hold only what ranking and the filters need
