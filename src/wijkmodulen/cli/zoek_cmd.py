@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from wijkmodulen.cli.app import app
-from wijkmodulen.cli.common import fail, open_workspace
+from wijkmodulen.cli.common import announce_kb, fail, open_workspace
 from wijkmodulen.messages import t
 from wijkmodulen.sinks import for_terminal
 
@@ -35,7 +35,12 @@ def zoek(
     if aantal < 0:
         fail(t("zoek.bad_aantal", value=aantal))
     filters = Filters(tuple(beroep or ()), tuple(cluster or ()), tuple(competentie or ()))
-    result = open_workspace(kb_path).search(query, filters, aantal or None, use_cache=not no_cache)
+    # The KB is announced after the index is found: a stored index that still matches the KB stands
+    # for the check that the folder is a KB (see Workspace.searchable).
+    workspace = open_workspace(kb_path, must_exist=False, announce=False)
+    found = workspace.searchable(use_cache=not no_cache)
+    announce_kb(workspace)
+    result = workspace.search(query, filters, aantal or None, found=found)
     # Plain text: no console needed, only the terminal's escaping (the formats keep KB text from
     # becoming markup, this keeps it from steering the terminal).
     sys.stdout.write(for_terminal(FORMATTERS[fmt](result), lines=True))

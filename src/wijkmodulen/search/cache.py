@@ -510,22 +510,36 @@ def _store(file: Path, key: str, built: SearchIndex, parts: list[Any], entries: 
     return write_private(file, [head, line, *chunks])
 
 
+def stored_searchable(root: Path, limits: Limits, directory: Path | None = None,
+                      version: str | None = None) -> Searchable | None:
+    """The stored index of the KB at ``root`` if nothing in the KB changed since it was stored; None
+    otherwise (then ``searchable`` updates it)."""
+    key = cache_key(limits, version)
+    file = cache_file(root, directory)
+    stored = _open(file, key)
+    if stored is None:
+        return None
+    try:
+        if _unchanged(stored, root, limits):
+            if stored.refreshed:
+                _refresh(file, key, stored)
+            return _stored_index(stored)
+    except (OSError, ValueError, TypeError, KeyError, IndexError):
+        pass
+    stored.handle.close()
+    return None
+
+
 def searchable(root: Path, limits: Limits, directory: Path | None = None, version: str | None = None) -> Searchable:
     """The index of the KB at ``root``: as stored when nothing changed, else updated file by file (and
     stored again). The cache is only a speed-up: when it cannot be read or written, the index is built
     from the files all the same."""
+    found = stored_searchable(root, limits, directory, version)
+    if found is not None:
+        return found
     key = cache_key(limits, version)
     file = cache_file(root, directory)
     stored = _open(file, key)
-    if stored is not None:
-        try:
-            if _unchanged(stored, root, limits):
-                if stored.refreshed:
-                    _refresh(file, key, stored)
-                return _stored_index(stored)
-        except (OSError, ValueError, TypeError, KeyError, IndexError):
-            stored.handle.close()
-            stored = None
     run = CacheRun("new" if stored is None else "updated")
     try:
         built, broken, parts, entries = _build(root, limits, stored, run)
