@@ -7,6 +7,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -15,7 +18,7 @@ from typer.testing import CliRunner
 from wijkmodulen.cli import app
 from wijkmodulen.load.kb import load_knowledge_base
 from wijkmodulen.load.limits import Limits
-from wijkmodulen.search.cache import Searchable, cache_file, searchable
+from wijkmodulen.search.cache import SETTLE_NS, Searchable, cache_file, searchable
 from wijkmodulen.search.run import Filters, SearchResult, kb_index, search_index
 
 from conftest import SHIPPED
@@ -219,3 +222,34 @@ def test_the_command_line_uses_the_cache_unless_told_not_to(kb: Path, cache: Pat
     wrong = runner.invoke(app, ["zoek", "x", str(kb), "--cluster", "Nergens"], env=env)
     assert wrong.exit_code == 2
     assert "Onbekend cluster 'Nergens'" in wrong.output
+
+
+WARM_SEARCH = """
+import sys
+import time
+from pathlib import Path
+from wijkmodulen.app import Workspace
+from wijkmodulen.search.formats import format_json, format_text
+from wijkmodulen.search.run import Filters
+workspace = Workspace.open(Path(sys.argv[1]), must_exist=False)
+found = workspace.searchable()
+workspace.require_kb()
+result = workspace.search("schulden", Filters(), 10, found=found)
+format_text(result)
+format_json(result)
+print(found.run.used)
+print(" ".join(sorted(m for m in sys.modules if m.startswith(("wijkmodulen.render", "wijkmodulen.model",
+                                                              "wijkmodulen.load.kb", "rich", "jinja2")))))
+"""
+
+
+def test_a_warm_search_loads_no_models_renderer_or_console(kb: Path, cache: Path) -> None:
+    """What zoek runs (cli/zoek_cmd.py without the command line around it) with a stored index, once
+    the copied KB has settled (a folder changed within the last two seconds is listed again)."""
+    run(kb, cache)
+    time.sleep(SETTLE_NS / 1e9 + 0.1)
+    assert run(kb, cache).run.used == "stored"  # the statuses stored now that they have settled
+    env = {**os.environ, "WIJKMODULEN_CACHE_DIR": str(cache)}
+    done = subprocess.run([sys.executable, "-c", WARM_SEARCH, str(kb)], capture_output=True, text=True,
+                          encoding="utf-8", env=env, check=True)
+    assert done.stdout.split("\n")[:2] == ["stored", ""], done.stdout
