@@ -121,6 +121,8 @@ class _Stored:
 
     def slice(self, where: list[int]) -> bytes:
         offset, length = where
+        if not (type(offset) is int and type(length) is int and 0 <= offset <= offset + length <= self.table["size"]):
+            raise ValueError("where")
         self.handle.seek(self.start + offset)
         data = self.handle.read(length)
         if len(data) != length:
@@ -295,8 +297,10 @@ def _unchanged(stored: _Stored, root: Path, limits: Limits) -> bool:
     paths, _ = kb_files(root)
     if [path.relative_to(root).as_posix() for path in paths] != [row[0] for row in table["files"]]:
         return False
-    table["dirs"] = _folders(root, settled)
-    stored.refreshed = True
+    folders = _folders(root, settled)
+    if folders != table["dirs"]:
+        table["dirs"] = folders
+        stored.refreshed = True
     return _files_unchanged(stored, root, limits, settled)
 
 
