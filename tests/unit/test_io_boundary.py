@@ -15,8 +15,8 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "wijkmodulen"
 BOUNDARY = {"io/reader.py", "io/writer.py"}
 # module -> the calls it may make, and why
 ALLOWED: dict[str, dict[str, str]] = {
-    "lint/cache.py": {
-        "read_bytes": "hashes the tool's own installed source files (_source_digest), not KB content",
+    "io/private_cache.py": {
+        "read_bytes": "hashes the tool's own installed source files (source_digest), not KB content",
         "os.open": "the cache file, opened without following links after the folder's owner check",
         "os.fdopen": "the descriptor just opened, as text",
     },

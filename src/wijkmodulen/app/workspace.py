@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from wijkmodulen.new_module import NewModule
     from wijkmodulen.render.context import Handbook, Metadata
     from wijkmodulen.render.selection import Selectie
+    from wijkmodulen.search.cache import Searchable
+    from wijkmodulen.search.run import Filters, SearchResult
     from wijkmodulen.team.report import TeamReport
     from wijkmodulen.xref.compare import Comparison
     from wijkmodulen.xref.gaps import Gaps
@@ -59,6 +61,7 @@ class Workspace:
         self, location: KbLocation, notify: Notify = _silent, settings: LintSettings | None = None
     ) -> None:
         self.location = location
+        self._vouched = False
         # Notes along the way (a KB that loads only in part): the command line prints them on stderr.
         self.notify = notify
         if settings is not None:  # resolved already (the preview keeps them for the whole run)
@@ -103,6 +106,8 @@ class Workspace:
         return resolve_settings(self.config.config.lint, self.config.path)
 
     def require_kb(self) -> None:
+        if self._vouched:  # a stored search index matched every folder and file of it just now
+            return
         from wijkmodulen.model import kinds
 
         if not self.root.is_dir():
@@ -277,6 +282,56 @@ class Workspace:
         from wijkmodulen.render.html import render_html
 
         return render_html(handbook, templates)
+
+    # -- search ----------------------------------------------------------------------------------
+
+    def searchable(self, use_cache: bool = True) -> Searchable:
+        """The KB's search index: the one the search cache keeps (updated file by file), or, without
+        ``use_cache``, built on the fly from the loaded KB (files that do not load are left out: ``search``
+        notes them). A stored index that matches every folder and file of the KB stands for the check that
+        the folder is a KB (which would load the models only to name the kind folders)."""
+        from wijkmodulen.search.cache import Searchable, searchable, stored_searchable
+
+        if use_cache:
+            found = stored_searchable(self.root, self.limits)
+            if found is not None:
+                self._vouched = True
+            else:
+                self.require_kb()
+                found = searchable(self.root, self.limits)
+        else:
+            from wijkmodulen.search.cache import CacheRun
+            from wijkmodulen.search.run import kb_index
+
+            self.require_kb()
+            kb = self.load()
+            found = Searchable(kb_index(kb), len({issue.source.path for issue in kb.issues}), CacheRun())
+        return found
+
+    def search(
+        self, query: str, filters: Filters | None = None, limit: int | None = 10, use_cache: bool = True,
+        found: Searchable | None = None,
+    ) -> SearchResult:
+        """Rank the KB (``found``, else ``searchable(use_cache)``) for ``query``; an unknown filter value
+        is a WijkmodulenError. A stored index found damaged while ranking is replaced by one built on
+        the fly."""
+        from wijkmodulen.search.cache import DAMAGED
+        from wijkmodulen.search.run import FilterError, Filters, kb_index, search_index
+
+        found = found or self.searchable(use_cache)
+        if found.broken:
+            self.notify(t("zoek.kb_has_issues", count=found.broken))
+        try:
+            try:
+                return search_index(found.index, query, filters or Filters(), limit)
+            except DAMAGED:
+                if found.run.used != "stored":
+                    raise
+            return search_index(kb_index(self.load()), query, filters or Filters(), limit)
+        except FilterError as error:
+            raise WijkmodulenError(str(error)) from None
+        finally:
+            found.close()
 
     # -- team ------------------------------------------------------------------------------------
 

@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from wijkmodulen.cli.app import app
-from wijkmodulen.cli.common import err, fail, open_workspace, out
+from wijkmodulen.cli.common import announce_kb, fail, open_workspace
 from wijkmodulen.messages import t
-
-if TYPE_CHECKING:
-    from wijkmodulen.load.kb import KnowledgeBase
+from wijkmodulen.sinks import for_terminal
 
 FORMATS = ("text", "json", "markdown")
-
-
-def _load(kb_path: Path | None) -> KnowledgeBase:
-    """The KB to search, read the way every command reads it (the one place to change when it is opened
-    differently)."""
-    return open_workspace(kb_path).load()
 
 
 @app.command(help=t("zoek.help"))
@@ -32,21 +25,23 @@ def zoek(
     beroep: Annotated[list[str] | None, typer.Option("--beroep", help=t("zoek.beroep"))] = None,
     cluster: Annotated[list[str] | None, typer.Option("--cluster", help=t("zoek.cluster"))] = None,
     competentie: Annotated[list[str] | None, typer.Option("--competentie", help=t("zoek.competentie"))] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help=t("zoek.no_cache"))] = False,
 ) -> None:
     from wijkmodulen.search.formats import FORMATTERS
-    from wijkmodulen.search.run import FilterError, Filters, search_kb
+    from wijkmodulen.search.run import Filters
 
     if fmt not in FORMATS:
         fail(t("zoek.unknown_format", value=fmt, choices=", ".join(FORMATS)))
     if aantal < 0:
         fail(t("zoek.bad_aantal", value=aantal))
-    kb = _load(kb_path)
-    broken = {issue.source.path for issue in kb.issues}
-    if broken:
-        err.print(t("zoek.kb_has_issues", count=len(broken)), markup=False)
     filters = Filters(tuple(beroep or ()), tuple(cluster or ()), tuple(competentie or ()))
-    try:
-        result = search_kb(kb, query, filters, aantal or None)
-    except FilterError as error:
-        fail(str(error))
-    out.print(FORMATTERS[fmt](result), markup=False, end="")
+    # The KB is announced after the index is found: a stored index that still matches the KB stands
+    # for the check that the folder is a KB (see Workspace.searchable).
+    workspace = open_workspace(kb_path, must_exist=False, announce=False)
+    found = workspace.searchable(use_cache=not no_cache)
+    announce_kb(workspace)
+    result = workspace.search(query, filters, aantal or None, found=found)
+    # Plain text: no console needed, only the terminal's escaping (the formats keep KB text from
+    # becoming markup, this keeps it from steering the terminal).
+    sys.stdout.write(for_terminal(FORMATTERS[fmt](result), lines=True))
+    sys.stdout.flush()

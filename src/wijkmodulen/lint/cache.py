@@ -38,8 +38,8 @@ from typing import Any
 from pydantic import BaseModel
 
 import wijkmodulen
+from wijkmodulen.io.private_cache import cache_dir, file_status, open_private, source_digest, write_private
 from wijkmodulen.io.reader import read_bounded
-from wijkmodulen.io.writer import OutputRefused, write_output
 from wijkmodulen.lint.cache_codec import CacheFormatError, decode, decode_data, encode, encode_data, models
 from wijkmodulen.lint.problem import Problem
 from wijkmodulen.lint.registry import REGISTRY, RULES
@@ -58,30 +58,6 @@ from wijkmodulen.load.suppressions import NONE
 from wijkmodulen.load.yaml_source import SourceFile
 
 FORMAT = 5
-
-
-def cache_dir() -> Path:
-    """Where the cache lives: ``$WIJKMODULEN_CACHE_DIR``, else each system's place for caches."""
-    configured = os.environ.get("WIJKMODULEN_CACHE_DIR")
-    if configured:
-        return Path(configured)
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / "wijkmodulen" / "Cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "wijkmodulen"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "wijkmodulen"
-
-
-def _source_digest() -> str:
-    """A hash of the tool's own Python source: a rule changed in a checkout is a new tool."""
-    package = Path(wijkmodulen.__file__).parent
-    digest = hashlib.sha256()
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def settings_fingerprint(settings: LintSettings) -> Any:
@@ -106,7 +82,7 @@ def cache_key(
     parts = {
         "format": FORMAT,
         "version": version if version is not None else wijkmodulen.__version__,
-        "source": _source_digest(),
+        "source": source_digest(),
         "python": sys.version,
         "limits": [limits.max_bytes, limits.max_depth],
         "rules": [
@@ -118,32 +94,6 @@ def cache_key(
         "plugins": REGISTRY.fingerprint(),
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
-
-
-def _user_id() -> int | None:
-    """This user's id, or None where the system has none (Windows: the cache folder under
-    %LOCALAPPDATA% is private to the user by its access list, not by owner and mode bits)."""
-    getuid = getattr(os, "getuid", None)
-    return None if getuid is None else int(getuid())
-
-
-def _trusted(info: os.stat_result) -> bool:
-    """A cache folder or file is read only when this user owns it and nobody else may write it:
-    another user could otherwise choose what lint reports as checked (the stored data is only
-    data, see cache_codec, but it decides which findings a warm run shows)."""
-    uid = _user_id()
-    if uid is None:
-        return True
-    return info.st_uid == uid and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-
-
-def _trusted_folder(directory: Path) -> bool:
-    """The folder itself (not a link to one) exists, and is this user's alone (see ``_trusted``)."""
-    try:
-        info = os.lstat(directory)
-    except OSError:
-        return False
-    return stat.S_ISDIR(info.st_mode) and _trusted(info)
 
 
 @dataclass
@@ -162,10 +112,6 @@ class _Entry:
         status = None if self.status is None else list(self.status)
         fields = "\t".join((json.dumps(relative), self.digest, json.dumps(status), json.dumps(problems), ""))
         return fields.encode("utf-8") + self.payload + b"\n"
-
-
-def _status(info: os.stat_result) -> tuple[int, ...]:
-    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
 
 
 def _parse_entry(line: bytes) -> tuple[str, _Entry]:
@@ -211,18 +157,11 @@ class LintCache:
     def read(self) -> None:
         """Take the stored entries if the folder and the file are this user's alone, the file is
         not a link and was written for this key; anything else starts empty."""
-        if not _trusted_folder(self.directory):
-            return
-        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-        try:
-            descriptor = os.open(self.file, flags)
-        except OSError:  # missing, or a link (ELOOP)
+        handle = open_private(self.file)
+        if handle is None:
             return
         try:
-            with os.fdopen(descriptor, "rb") as handle:
-                info = os.fstat(handle.fileno())
-                if not stat.S_ISREG(info.st_mode) or not _trusted(info):
-                    return
+            with handle:
                 header = handle.readline().decode("utf-8").rstrip("\n").split("\t", 2)
                 if len(header) != 3 or header[0] != f"wijkmodulen-lint-cache {FORMAT}" or header[1] != self.key:
                     return
@@ -254,16 +193,12 @@ class LintCache:
         written, or whose folder is not this user's alone, is skipped."""
         if not self.changed():
             return
+        memos = {code: memo.used for code, memo in self._memos.items()}
         try:
-            self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-            if not _trusted_folder(self.directory):
-                return
-            memos = {code: memo.used for code, memo in self._memos.items()}
             header = f"wijkmodulen-lint-cache {FORMAT}\t{self.key}\t{encode(memos)}\n"
             lines = (entry.line(relative) for relative, entry in self._new.items())
-            write_output(self.directory, self.file.name, itertools.chain((header.encode("utf-8"),), lines),
-                         private=True)
-        except (OSError, CacheFormatError, OutputRefused):
+            write_private(self.file, itertools.chain((header.encode("utf-8"),), lines))
+        except CacheFormatError:
             return
 
     def relative(self, path: Path) -> str:
@@ -334,7 +269,7 @@ def load_with_cache(root: Path, limits: Limits, cache: LintCache) -> KnowledgeBa
         try:
             info = os.lstat(path)
             if stat.S_ISREG(info.st_mode):
-                status = _status(info)
+                status = file_status(info)
         except OSError:
             pass
         if (entry is not None and status is not None and entry.status == status

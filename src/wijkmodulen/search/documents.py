@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from wijkmodulen.load.kb import Entry, KnowledgeBase
-from wijkmodulen.model import Module
-from wijkmodulen.model.module import collect_texts
+if TYPE_CHECKING:  # the models are needed to build documents, not to search stored ones
+    from wijkmodulen.load.kb import KnowledgeBase
+    from wijkmodulen.model import Module
 
 Soort = Literal["module", "competentie", "thema", "kennisbouwsteen", "inleiding"]
 
@@ -52,6 +52,8 @@ class SearchDoc:
 
 
 def _texts(value: Any) -> tuple[str, ...]:
+    from wijkmodulen.model.module import collect_texts
+
     texts: list[str] = []
     collect_texts(value, texts)
     return tuple(texts)
@@ -78,23 +80,48 @@ def _reference_doc(model: Any, soort: Soort, anchor: str) -> SearchDoc:
     return SearchDoc(model.id, soort, model.titel, anchor, fields)
 
 
+# The indexes of the KB that are searched, and the place of each in the handbook's order.
+SEARCHED_INDEXES: dict[str, int] = {
+    "module": 0, "inleiding": 1, "scw-thema": 2, "scw-competentie": 3, "generieke-competentie": 3,
+    "kennisdomein": 4, "doelgroep": 5,
+}
+_BEROEP_ORDER = {"wijkmaatschappelijk-werk": 0, "individueel-opbouwwerk": 1}
+
+OrderKey = tuple[int, int, int, str]
+
+
+def entry_document(index: str, model: Any) -> tuple[OrderKey, SearchDoc] | None:
+    """The document of one entry of the KB's index ``index`` (None for an index that is not searched),
+    with its place in the handbook's order: modules by profession and number, the introduction by its
+    order, the competences by id, the SCW themes and kennisbouwstenen by their order."""
+    group = SEARCHED_INDEXES.get(index)
+    if group is None:
+        return None
+    if index == "module":
+        return (group, _BEROEP_ORDER[model.beroep], model.nummer, model.id), module_doc(model)
+    if index == "inleiding":
+        doc = SearchDoc(model.id, "inleiding", model.titel, f"inleiding-{model.id}",
+                        {"titel": (model.titel,), "overig": _texts(model.tekst)})
+        return (group, model.volgorde, 0, model.id), doc
+    if index in ("scw-competentie", "generieke-competentie"):
+        return (group, 0, 0, model.id), _reference_doc(model, "competentie", f"competentie-{model.id}")
+    if index == "scw-thema":
+        return (group, model.volgorde or 0, 0, model.id), _reference_doc(model, "thema", f"thema-{model.id}")
+    return (group, model.volgorde or 0, 0, model.id), _reference_doc(model, "kennisbouwsteen", f"kennis-{model.id}")
+
+
 def kb_documents(kb: KnowledgeBase, module_ids: Iterable[str] | None = None) -> list[SearchDoc]:
     """Every searchable item of ``kb`` in handbook order; only the modules in ``module_ids`` when given
     (a handbook of a selection searches what it prints)."""
     wanted = None if module_ids is None else set(module_ids)
-    docs = [module_doc(e.model) for e in kb.modules_in_order() if wanted is None or e.model.id in wanted]
-    for inleiding in sorted(kb.inleiding.values(), key=lambda e: (e.model.volgorde, e.model.id)):
-        chapter = inleiding.model
-        docs.append(SearchDoc(
-            chapter.id, "inleiding", chapter.titel, f"inleiding-{chapter.id}",
-            {"titel": (chapter.titel,), "overig": _texts(chapter.tekst)},
-        ))
-    for thema in sorted(kb.scw_themas.values(), key=lambda e: (e.model.volgorde or 0, e.model.id)):
-        docs.append(_reference_doc(thema.model, "thema", f"thema-{thema.model.id}"))
-    competenties: list[Entry[Any]] = [*kb.scw_competenties.values(), *kb.generieke_competenties.values()]
-    for competentie in sorted(competenties, key=lambda e: e.model.id):
-        docs.append(_reference_doc(competentie.model, "competentie", f"competentie-{competentie.model.id}"))
-    for kennis in (kb.kennisdomeinen, kb.doelgroepen):
-        for bouwsteen in sorted(kennis.values(), key=lambda e: (e.model.volgorde or 0, e.model.id)):
-            docs.append(_reference_doc(bouwsteen.model, "kennisbouwsteen", f"kennis-{bouwsteen.model.id}"))
-    return docs
+    found: list[tuple[OrderKey, SearchDoc]] = []
+    for index in SEARCHED_INDEXES:
+        entries = kb.in_focus(kb.modules) if index == "module" else kb.index(index).values()
+        for entry in entries:
+            if index == "module" and wanted is not None and entry.model.id not in wanted:
+                continue
+            document = entry_document(index, entry.model)
+            if document is not None:
+                found.append(document)
+    found.sort(key=lambda pair: pair[0])
+    return [doc for _, doc in found]

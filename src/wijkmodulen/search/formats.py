@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
 from wijkmodulen.messages import t
-from wijkmodulen.render.markdown import escape_markdown
-from wijkmodulen.search.query import Hit
-from wijkmodulen.search.run import SearchResult
+
+if TYPE_CHECKING:
+    from wijkmodulen.search.query import Hit
+    from wijkmodulen.search.run import SearchResult
 
 FORMATS = ("text", "json", "markdown")
 JSON_VERSION = 1
@@ -48,6 +50,9 @@ def format_text(result: SearchResult) -> str:
 
 
 def format_markdown(result: SearchResult) -> str:
+    # The handbook's Markdown escaping; imported here, so that text and JSON output load no renderer.
+    from wijkmodulen.render.markdown import escape_markdown
+
     lines = [f"## {t('zoek.md_kop', query=escape_markdown(result.query))}", "", escape_markdown(_summary(result))]
     if result.hits:
         lines.append("")

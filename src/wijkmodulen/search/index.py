@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,9 +27,16 @@ FORMAT_VERSION = 1
 
 @dataclass(frozen=True)
 class SearchIndex:
-    docs: tuple[SearchDoc, ...]
-    terms: dict[str, list[int]]  # stem -> [doc, points, doc, points, ...] in document order
-    stems: dict[str, str]  # word -> its stem, for every indexed word whose stem differs from it
+    docs: Sequence[SearchDoc]
+    terms: Mapping[str, list[int]]  # stem -> [doc, points, doc, points, ...] in document order
+    stems: Mapping[str, str]  # word -> its stem, for every indexed word whose stem differs from it
+    # Where a document's texts come from when ``docs`` hold only what ranking and the filters need
+    # (an index read from the search cache); None: ``docs`` are complete.
+    texts_of: Callable[[int], SearchDoc] | None = None
+
+    def doc(self, number: int) -> SearchDoc:
+        """Document ``number`` with its texts (for a snippet)."""
+        return self.docs[number] if self.texts_of is None else self.texts_of(number)
 
     def payload(self) -> dict[str, Any]:
         """The index as the page's script reads it (JSON-ready)."""
@@ -36,8 +44,8 @@ class SearchIndex:
             "versie": FORMAT_VERSION,
             "docs": [[doc.id, doc.soort, doc.titel, doc.anchor] for doc in self.docs],
             "stop": sorted(STOPWORDS),
-            "woorden": self.stems,
-            "termen": self.terms,
+            "woorden": dict(self.stems),
+            "termen": dict(self.terms),
         }
 
 
@@ -45,35 +53,50 @@ def _indexed_words(text: str) -> list[str]:
     return [word for word in words(text) if word not in STOPWORDS]
 
 
+FieldCounts = dict[str, tuple[int, dict[str, int]]]
+"""A document's words per weighted field: the field's length in words and how often each word occurs
+(in the order of first occurrence, which fixes the order the points are summed in)."""
+
+
+def doc_counts(doc: SearchDoc) -> FieldCounts:
+    """The words of one document: all the index needs of it (the search cache keeps it per file)."""
+    counts: FieldCounts = {}
+    for name, texts in doc.fields.items():
+        ws = [w for text in texts for w in _indexed_words(text)]
+        counts[name] = (len(ws), dict(Counter(ws)))
+    return counts
+
+
 def build_index(docs: list[SearchDoc]) -> SearchIndex:
-    # Words per document and field, once.
-    tokens: list[dict[str, list[str]]] = [
-        {name: [w for text in texts for w in _indexed_words(text)] for name, texts in doc.fields.items()}
-        for doc in docs
-    ]
-    vocabulary = {w for fields in tokens for ws in fields.values() for w in ws}
+    return assemble_index(docs, [doc_counts(doc) for doc in docs])
+
+
+def assemble_index(docs: list[SearchDoc], counts: list[FieldCounts]) -> SearchIndex:
+    """The index of ``docs`` from their words (``doc_counts``): vocabulary, compounds, stems and the
+    points, which depend on every document at once."""
+    vocabulary = {w for fields in counts for _, words_ in fields.values() for w in words_}
     splittable = {w: split_compound(w, vocabulary) for w in vocabulary}
     ordered = sorted(vocabulary)
     word_stems = dict(zip(ordered, stem_words(ordered), strict=True))
 
     lengths: Counter[str] = Counter()
     present: Counter[str] = Counter()
-    for fields in tokens:
-        for name, ws in fields.items():
-            if ws:
-                lengths[name] += len(ws)
+    for fields in counts:
+        for name, (length, _) in fields.items():
+            if length:
+                lengths[name] += length
                 present[name] += 1
     average = {name: lengths[name] / present[name] for name in lengths}
 
     # tf~ per document: stem -> weighted, length-normalised frequency
     weighted: list[dict[str, float]] = []
-    for doc, fields in zip(docs, tokens, strict=True):
+    for doc, fields in zip(docs, counts, strict=True):
         per_stem: dict[str, float] = {}
-        for name, ws in fields.items():
-            if not ws:
+        for name, (length, words_) in fields.items():
+            if not length:
                 continue
-            norm = FIELD_WEIGHTS[name] * SOORT_WEIGHTS[doc.soort] / (1 - B + B * len(ws) / average[name])
-            for w, count in Counter(ws).items():
+            norm = FIELD_WEIGHTS[name] * SOORT_WEIGHTS[doc.soort] / (1 - B + B * length / average[name])
+            for w, count in words_.items():
                 key = word_stems[w]
                 per_stem[key] = per_stem.get(key, 0.0) + norm * count
                 for part in splittable[w]:

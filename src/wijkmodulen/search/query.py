@@ -74,7 +74,10 @@ def search(
     if keep is not None:
         ranked = [n for n in ranked if keep(index.docs[n])]
     shown = ranked if limit is None else ranked[:limit]
-    hits = [Hit(index.docs[n], matched[n], points[n], snippet(index.docs[n], stems, index)) for n in shown]
+    hits = []
+    for n in shown:
+        doc = index.doc(n)
+        hits.append(Hit(doc, matched[n], points[n], snippet(doc, stems, index)))
     return hits, len(ranked)
 
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from wijkmodulen.load.kb import KnowledgeBase
 from wijkmodulen.messages import t
-from wijkmodulen.model.common import BEROEP_PREFIX, beroep_named, cluster_named
-from wijkmodulen.search.documents import SearchDoc, kb_documents
-from wijkmodulen.search.index import SearchIndex, build_index
+from wijkmodulen.search.documents import SearchDoc
+from wijkmodulen.search.index import SearchIndex
 from wijkmodulen.search.query import Hit, query_stems, search
+
+if TYPE_CHECKING:
+    from wijkmodulen.load.kb import KnowledgeBase
 
 
 class FilterError(Exception):
@@ -36,8 +38,14 @@ class SearchResult:
     total: int  # hits before the limit
 
 
-def _checked(kb: KnowledgeBase, filters: Filters) -> Filters:
-    """The filters in the KB's own spelling; raises FilterError for a value it does not know."""
+def _checked(index: SearchIndex, filters: Filters) -> Filters:
+    """The filters in the KB's own spelling (the clusters and competences the index holds); raises
+    FilterError for a value it does not know."""
+    if filters.empty:
+        return filters
+    # The profession and cluster names are the models' (imported only when a filter is given).
+    from wijkmodulen.model.common import BEROEP_PREFIX, beroep_named, cluster_named
+
     beroepen: list[str] = []
     for value in filters.beroepen:
         beroep = beroep_named(value)
@@ -45,16 +53,17 @@ def _checked(kb: KnowledgeBase, filters: Filters) -> Filters:
             choices = ", ".join([*BEROEP_PREFIX, *BEROEP_PREFIX.values()])
             raise FilterError(t("render.unknown_beroep", value=value, choices=choices))
         beroepen.append(beroep)
-    known = list(dict.fromkeys(e.model.cluster for e in kb.modules_in_order()))
+    known = list(dict.fromkeys(doc.cluster for doc in index.docs if doc.soort == "module" and doc.cluster))
     clusters: list[str] = []
     for value in filters.clusters:
         cluster = cluster_named(value, known)
         if cluster is None:
             raise FilterError(t("render.unknown_cluster", value=value, choices="; ".join(known)))
         clusters.append(cluster)
+    competenties = [doc.id for doc in index.docs if doc.soort == "competentie"]
     for value in filters.competenties:
-        if value not in kb.competenties:
-            raise FilterError(t("render.unknown_competentie", value=value, choices=", ".join(kb.competenties)))
+        if value not in competenties:
+            raise FilterError(t("render.unknown_competentie", value=value, choices=", ".join(competenties)))
     return Filters(tuple(beroepen), tuple(clusters), filters.competenties)
 
 
@@ -76,12 +85,20 @@ def _keeper(filters: Filters) -> Callable[[SearchDoc], bool] | None:
 
 
 def kb_index(kb: KnowledgeBase) -> SearchIndex:
+    """The index of a loaded KB, built on the fly."""
+    from wijkmodulen.search.documents import kb_documents
+    from wijkmodulen.search.index import build_index
+
     return build_index(kb_documents(kb))
 
 
-def search_kb(kb: KnowledgeBase, query: str, filters: Filters = Filters(), limit: int | None = 10) -> SearchResult:
-    """Rank the KB's modules, competences, kennisbouwstenen and introduction chapters for ``query``."""
-    keep = _keeper(_checked(kb, filters))
-    index = kb_index(kb)
+def search_index(index: SearchIndex, query: str, filters: Filters = Filters(), limit: int | None = 10) -> SearchResult:
+    """Rank the indexed modules, competences, kennisbouwstenen and introduction chapters for ``query``."""
+    keep = _keeper(_checked(index, filters))
     hits, total = search(index, query, keep, limit)
     return SearchResult(query, tuple(query_stems(query, index)), tuple(hits), total)
+
+
+def search_kb(kb: KnowledgeBase, query: str, filters: Filters = Filters(), limit: int | None = 10) -> SearchResult:
+    """``search_index`` on the index of a loaded KB, built on the fly."""
+    return search_index(kb_index(kb), query, filters, limit)

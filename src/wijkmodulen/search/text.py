@@ -31,7 +31,8 @@ STOPWORDS: frozenset[str] = frozenset(
 # The classic Snowball Dutch algorithm. snowballstemmer 3 renamed it "dutch_porter" and gave the name
 # "dutch" to a newer algorithm that strips the prefix "ge" and merges unrelated words ("geweld" and "wel",
 # "gezondheid" and "zon", "begeleiding" and "beleid"): unusable for searching this KB.
-_STEMMER = snowballstemmer.stemmer("dutch_porter")
+STEMMER = "dutch_porter"
+_STEMMER = snowballstemmer.stemmer(STEMMER)
 
 
 def normalize(text: str) -> str:

@@ -10,6 +10,7 @@ MESSAGES: dict[str, str] = {
     "zoek.query": "Waar je naar zoekt, bijv. 'schulden' of 'huiselijk geweld'.",
     "zoek.format": "Uitvoer: text, json of markdown.",
     "zoek.aantal": "Hoeveel treffers hoogstens (0: alle).",
+    "zoek.no_cache": "Zonder cache: de zoekindex opbouwen uit de hele kennisbank (de cache blijft zoals hij is).",
     "zoek.beroep": "Alleen modulen van dit beroep: wijkmaatschappelijk-werk (wmw) of individueel-opbouwwerk (iow).",
     "zoek.cluster": "Alleen modulen van dit cluster, bijv. 'Aanmelding en intake' (herhaalbaar).",
     "zoek.competentie": "Alleen modulen die deze competentie oefenen, bijv. 4P of gk-1 (herhaalbaar).",
