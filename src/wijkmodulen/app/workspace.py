@@ -188,6 +188,7 @@ class Workspace:
             organisatie=configured.organisatie,
             logo=self._configured_path(configured.logo, "logo"),
             editie=configured.editie,
+            max_bytes=self.limits.max_bytes,
         )
         meta = replace(meta, **{key: value for key, value in given.items() if value})
         if meta.logo is not None and not meta.logo.is_file():
@@ -301,7 +302,7 @@ class Workspace:
         from wijkmodulen.team.report import build_report
 
         self.check_profile(profiel)
-        loaded = load_profile(profiel, kb)
+        loaded = load_profile(profiel, kb, self.limits)
         if loaded.findings or loaded.profiel is None:
             details = tuple(f"{f.path}:{f.line}:{f.column}: {f.message}" for f in loaded.findings)
             raise WijkmodulenError(t("team.findings", count=len(loaded.findings)), 1, details)
