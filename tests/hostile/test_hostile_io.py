@@ -210,6 +210,7 @@ class LintCacheProbe:
 
     def fresh_after_read(self) -> dict[str, object]:
         self.cache.read()
+        self.cache.close()
         return dict(self.cache.entries)
 
 

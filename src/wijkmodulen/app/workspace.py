@@ -10,6 +10,7 @@ message and an exit code; nothing here prints or exits.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable
 from dataclasses import replace
@@ -157,7 +158,7 @@ class Workspace:
                     kb = self.load()
                 return lint_knowledge_base(kb, only=only, fail_level=fail_level, settings=settings)
         cache = self.lint_cache()
-        with collector.frozen():
+        with collector.frozen(), contextlib.closing(cache):  # the cache file read stays open until written
             with collector.loading():
                 kb = load_with_cache(self.root, self.limits, cache)
             result = lint_knowledge_base(kb, only=only, fail_level=fail_level, settings=settings, cache=cache)
