@@ -48,7 +48,7 @@ import wijkmodulen
 from wijkmodulen.io.reader import read_bounded
 from wijkmodulen.io.writer import OutputRefused, write_output
 from wijkmodulen.lint.cache_codec import CacheFormatError, decode, decode_data, encode, encode_data, models
-from wijkmodulen.lint.problem import Problem
+from wijkmodulen.lint.problem import Problem, Severity
 from wijkmodulen.lint.registry import REGISTRY, RULES
 from wijkmodulen.lint.rule import Memo, Rule
 from wijkmodulen.lint.settings import LintSettings
@@ -200,16 +200,42 @@ class _Entry:
     dirty: bool = False  # status or problems differ from the line read
 
     def head_line(self, relative: str) -> bytes:
-        problems = None if self.problems is None else encode(self.problems)
         status = None if self.status is None else list(self.status)
-        return "\t".join((json.dumps(relative), self.digest, json.dumps(status), json.dumps(problems), "")).encode()
+        fields = (json.dumps(relative), self.digest, json.dumps(status), _encode_problems(self.problems), "")
+        return "\t".join(fields).encode()
+
+
+def _encode_problems(problems: Problems | None) -> str:
+    """The file-rule problems as plain JSON (the severity by its name): read back without a
+    Python call per problem."""
+    if problems is None:
+        return "null"
+    plain = [[line, column, code, severity.name, message, rule] for line, column, code, severity, message, rule
+             in problems]
+    return json.dumps(plain, ensure_ascii=False, separators=(",", ":"))
+
+
+def _decode_problems(text: bytes) -> Problems | None:
+    """What ``_encode_problems`` gave ``text``; ValueError for anything else."""
+    if text == b"[]":  # most files
+        return []
+    stored = json.loads(text)
+    if stored is None:
+        return None
+    if not isinstance(stored, list) or not all(isinstance(item, list) and len(item) == 6 for item in stored):
+        raise ValueError(text[:40])
+    problems: Problems = []
+    for item in stored:
+        line, column, code, severity, message, rule = item
+        if not (type(line) is int and type(column) is int and isinstance(code, str) and isinstance(message, str)
+                and isinstance(rule, str) and severity in Severity.__members__):
+            raise ValueError(code)
+        problems.append((line, column, code, Severity[severity], message, rule))
+    return problems
 
 
 def _status(info: os.stat_result) -> tuple[int, ...]:
     return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
-
-
-_NO_PROBLEMS = b'"[]"'
 
 
 def _parse_entry(line: bytes, at: int) -> tuple[str, _Entry]:
@@ -223,13 +249,7 @@ def _parse_entry(line: bytes, at: int) -> tuple[str, _Entry]:
         raise ValueError(line[:40])
     if status is not None and not (isinstance(status, list) and all(type(x) is int for x in status)):
         raise ValueError(line[:40])
-    if problems_json == _NO_PROBLEMS:  # most files: no JSON decoding at all
-        problems: Any = []
-    else:
-        problems_text = json.loads(problems_json)
-        problems = None if problems_text is None else decode(problems_text)
-        if problems is not None and not isinstance(problems, list):
-            raise ValueError(line[:40])
+    problems = _decode_problems(problems_json)
     head = len(line) - len(payload)
     return relative, _Entry(digest, problems, None if status is None else tuple(status), at, len(line), head)
 
@@ -449,6 +469,7 @@ def load_with_cache(root: Path, limits: Limits, cache: LintCache) -> KnowledgeBa
     paths, stray = kb_files(root)
     kb = KnowledgeBase(root=root, stray_files=list(stray))
     settled = time.time_ns() - cache.settle_ns
+    classes = models()
     for path in paths:
         relative = cache.relative(path)
         entry = cache.entries.get(relative)
@@ -460,7 +481,7 @@ def load_with_cache(root: Path, limits: Limits, cache: LintCache) -> KnowledgeBa
         except OSError:
             pass
         if (entry is not None and status is not None and entry.status == status
-                and _add_cached(kb, cache, path, relative, entry, entry.digest, limits)):
+                and _add_cached(kb, cache, path, relative, entry, entry.digest, limits, classes)):
             continue
         try:
             raw = read_bounded(path, limits)
@@ -478,7 +499,7 @@ def load_with_cache(root: Path, limits: Limits, cache: LintCache) -> KnowledgeBa
         if (entry is not None and entry.digest == digest
                 and _add_cached(kb, cache, path, relative,
                                 replace(entry, status=status, dirty=entry.dirty or status != entry.status),
-                                digest, limits)):
+                                digest, limits, classes)):
             continue
         source, issue = read_source(path, raw, limits, on_disk=True)
         model, issues = validate_source(root, source, issue)
@@ -495,7 +516,7 @@ def load_with_cache(root: Path, limits: Limits, cache: LintCache) -> KnowledgeBa
 
 
 def _add_cached(kb: KnowledgeBase, cache: LintCache, path: Path, relative: str, entry: _Entry, digest: str,
-                limits: Limits) -> bool:
+                limits: Limits, classes: dict[str, type[BaseModel]]) -> bool:
     """Add a file as the cache kept it; False if its payload cannot be read (then it is read anew)."""
     try:
         start = entry.at + entry.head
@@ -508,7 +529,7 @@ def _add_cached(kb: KnowledgeBase, cache: LintCache, path: Path, relative: str, 
         suppressions = NONE if suppressions_json is None else decode(suppressions_json)
         if not isinstance(suppressions, Suppressions) or not isinstance(text, str):
             return False
-        model = _model(name, data_json) if name else None
+        model = _model(classes[name], data_json) if name else None
         stored = (cache, start + len(name_bytes) + 1, len(data_json), limits)
         source = _CachedSource(path, text, suppressions, None if fingerprint is None else tuple(fingerprint), stored)
         issues = [LoadIssue(source, kind, message, tuple(where), position)
@@ -521,10 +542,9 @@ def _add_cached(kb: KnowledgeBase, cache: LintCache, path: Path, relative: str, 
     return True
 
 
-def _model(name: str, data_json: bytes) -> BaseModel:
+def _model(model: type[BaseModel], data_json: bytes) -> BaseModel:
     """The model of a stored file, validated again from its data: plain JSON straight from the
     bytes (pydantic's JSON parser builds no intermediate dicts and lists), tagged JSON decoded first."""
-    model = models()[name]
     if data_json[:1] == b"j":
         return model.model_validate_json(data_json[1:])
     return model.model_validate(decode_data(data_json))
