@@ -226,6 +226,14 @@ def _same_as_uncached(kb: Path, directory: Path) -> None:
     assert [(i.source.path, i.kind, i.message, i.path, i.position) for i in kb_cached.issues] == [
         (i.source.path, i.kind, i.message, i.path, i.position) for i in kb_plain.issues]
     plain_sources = {s.path: s for s in kb_plain.files}
+    # the data of a file from the cache: from the cache file while it is open, else from the file
+    open_cache = LintCache(kb, cache_key(LintSettings(), LIMITS), directory)
+    kb_open = load_with_cache(kb, LIMITS, open_cache)
+    assert open_cache.fresh == set()
+    try:
+        assert [source.data for source in kb_open.files] == [plain_sources[s.path].data for s in kb_open.files]
+    finally:
+        open_cache.close()
     for source in kb_cached.files:
         plain = plain_sources[source.path]
         assert source.data == plain.data, source.path
