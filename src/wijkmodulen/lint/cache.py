@@ -46,7 +46,7 @@ from pydantic import BaseModel
 
 import wijkmodulen
 from wijkmodulen.io.reader import read_bounded
-from wijkmodulen.io.writer import OutputRefused, write_output
+from wijkmodulen.io.writer import OutputRefused, remove_output, write_output
 from wijkmodulen.lint.cache_codec import CacheFormatError, decode, decode_data, encode, encode_data, models
 from wijkmodulen.lint.problem import Problem, Severity
 from wijkmodulen.lint.registry import REGISTRY, RULES
@@ -174,8 +174,8 @@ def remove_old_pickles(directory: Path) -> int:
             info = os.lstat(path)
             if not stat.S_ISREG(info.st_mode) or (uid is not None and info.st_uid != uid):
                 continue
-            os.unlink(path)  # removes the directory entry itself, never what a link points at
-            removed += 1
+            # the safe writer's removal: a regular file only, never through a link
+            removed += remove_output(directory, name)
     return removed
 
 
