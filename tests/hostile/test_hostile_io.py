@@ -137,6 +137,43 @@ def test_an_old_pickle_cache_is_never_unpickled(minimal_kb: Path, tmp_path: Path
     assert len(again.fresh) > 5
 
 
+def test_old_pickle_files_are_removed_only_as_regular_files_of_this_user_in_a_safe_folder(
+    minimal_kb: Path, tmp_path: Path
+) -> None:
+    directory = tmp_path / "cache"
+    directory.mkdir(mode=0o700)
+    stale = directory / "lint-0123456789abcdef.pickle"
+    stale.write_bytes(b"oud")
+    kept_names = [directory / "lint-other.jsonl", directory / "notes.pickle"]
+    for path in kept_names:
+        path.write_text("blijft", encoding="utf-8")
+    outside = tmp_path / "buiten.pickle"
+    outside.write_text("moet blijven", encoding="utf-8")
+    planted = directory / "lint-x.pickle"
+    planted.symlink_to(outside)
+    linked_folder = directory / "lint-map.pickle"  # a folder with the name: not a regular file
+    linked_folder.mkdir()
+    # a folder others may write is not touched at all
+    directory.chmod(0o777)
+    _cached(minimal_kb, directory)
+    assert stale.exists()
+    directory.chmod(0o700)
+    _cached(minimal_kb, directory)
+    assert not stale.exists()
+    assert outside.read_text(encoding="utf-8") == "moet blijven"
+    assert planted.is_symlink()  # the link is not a regular file: left alone, and its target too
+    assert linked_folder.is_dir()
+    assert all(path.read_text(encoding="utf-8") == "blijft" for path in kept_names)
+    # the cache folder itself a link to a folder with an old pickle: not followed
+    elsewhere = tmp_path / "elders"
+    elsewhere.mkdir(mode=0o700)
+    (elsewhere / "lint-y.pickle").write_bytes(b"oud")
+    link = tmp_path / "koppeling"
+    link.symlink_to(elsewhere)
+    LintCache(minimal_kb, cache_key(LintSettings(), Limits()), directory=link).write()
+    assert (elsewhere / "lint-y.pickle").exists()
+
+
 class _Touch:
     def __init__(self, path: str) -> None:
         self.path = path
@@ -178,6 +215,7 @@ class LintCacheProbe:
 
     def fresh_after_read(self) -> dict[str, object]:
         self.cache.read()
+        self.cache.close()
         return dict(self.cache.entries)
 
 

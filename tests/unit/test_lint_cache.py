@@ -4,6 +4,7 @@ tool version each invalidate; two runs at once leave a usable cache."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -181,3 +182,87 @@ def test_a_recently_changed_file_is_always_hashed(minimal_kb: Path, tmp_path: Pa
         cache.write()
     assert cache.hashed == len(cache.entries) > 5
     assert cache.fresh == set()
+
+
+def test_an_edit_that_breaks_a_reference_in_an_unchanged_file_is_found_with_a_warm_cache(
+    minimal_kb: Path, tmp_path: Path
+) -> None:
+    directory = tmp_path / "cache"
+    cached_lint(minimal_kb, directory)
+    _, warm = cached_lint(minimal_kb, directory)
+    assert warm.fresh == set()
+    # wmw-03 names wmw-01 (specificatie_van); wmw-01 changes its id, wmw-03 stays as it was
+    module = minimal_kb / "modules" / "wmw-01-aanmelding.yaml"
+    module.write_text(module.read_text(encoding="utf-8").replace("id: wmw-01\n", "id: wmw-09\n"), encoding="utf-8")
+    result, edited = cached_lint(minimal_kb, directory)
+    assert edited.fresh == {"modules/wmw-01-aanmelding.yaml"}  # wmw-03 came from the cache
+    broken = [p for p in result.problems if p.code == "WM103"]
+    assert [(p.file.name, p.line) for p in broken] == [("wmw-03-eerste-hulp.yaml", 8)]
+    assert "wmw-01" in broken[0].message
+    assert result.problems == lint(minimal_kb).problems
+    again, _ = cached_lint(minimal_kb, directory)  # everything from the cache now
+    assert again.problems == result.problems
+
+
+def _same_as_uncached(kb: Path, directory: Path) -> None:
+    """Uncached, filling the cache, and all from the cache: the same findings, models and data."""
+    uncached = lint(kb)
+    assert uncached.problems  # the comparison needs findings to compare
+    filled, cold = cached_lint(kb, directory)
+    warm_result, warm = cached_lint(kb, directory)
+    assert len(cold.fresh) == len(uncached.kb.files)
+    assert warm.fresh == set()
+    for result in (filled, warm_result):
+        assert result.problems == uncached.problems
+        assert result.suppressed == uncached.suppressed
+        assert result.files_checked == uncached.files_checked
+    kb_cached, kb_plain = warm_result.kb, uncached.kb
+    assert [s.path for s in kb_cached.files] == [s.path for s in kb_plain.files]
+    for spec in ("modules", "scw_competenties", "generieke_competenties", "kennisdomeinen", "doelgroepen",
+                 "scw_themas", "inleiding"):
+        cached_index, plain_index = getattr(kb_cached, spec), getattr(kb_plain, spec)
+        assert cached_index.keys() == plain_index.keys()
+        for key, entry in plain_index.items():
+            assert cached_index[key].model == entry.model, key
+    assert [(i.source.path, i.kind, i.message, i.path, i.position) for i in kb_cached.issues] == [
+        (i.source.path, i.kind, i.message, i.path, i.position) for i in kb_plain.issues]
+    plain_sources = {s.path: s for s in kb_plain.files}
+    # the data of a file from the cache: from the cache file while it is open, else from the file
+    open_cache = LintCache(kb, cache_key(LintSettings(), LIMITS), directory)
+    kb_open = load_with_cache(kb, LIMITS, open_cache)
+    assert open_cache.fresh == set()
+    try:
+        assert [source.data for source in kb_open.files] == [plain_sources[s.path].data for s in kb_open.files]
+    finally:
+        open_cache.close()
+    for source in kb_cached.files:
+        plain = plain_sources[source.path]
+        assert source.data == plain.data, source.path
+        assert source.suppressions == plain.suppressions, source.path
+
+
+def test_cached_and_uncached_lint_agree_on_the_shipped_kb(tmp_path: Path) -> None:
+    kb = tmp_path / "data"
+    shutil.copytree(ROOT / "data", kb)
+    module = next((kb / "modules").glob("wmw-0*.yaml"))
+    # a finding of a file rule, of a cross-file rule and a suppressed one, besides those shipped
+    module.write_text(module.read_text(encoding="utf-8").replace("\nbron:", "\nverwijzingen: [wmw-999]\nbron:", 1)
+                      + "# wijkmodulen: disable-file=WM207\n", encoding="utf-8")
+    _same_as_uncached(kb, tmp_path / "cache")
+
+
+@pytest.mark.slow
+def test_cached_and_uncached_lint_agree_on_a_generated_corpus(tmp_path: Path) -> None:
+    kb = tmp_path / "kb"
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), "400", str(kb)], check=True)
+    modules = sorted((kb / "modules").glob("*.yaml"))
+    edits = {
+        modules[3]: lambda text: text.replace("\nbron:", "\nverwijzingen: [wmw-999]\nbron:", 1),
+        modules[40]: lambda text: text + "extra: [\n",  # a syntax error: a load issue kept in the cache
+        modules[77]: lambda text: text.replace("id: ", "id: x", 1),
+        modules[120]: lambda text: "# wijkmodulen: disable=WM103\n" + text,  # unused suppression
+        modules[200]: lambda text: text.replace("nummer: ", "nummer: 9", 1),
+    }
+    for path, edit in edits.items():
+        path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    _same_as_uncached(kb, tmp_path / "cache")

@@ -10,6 +10,7 @@ message and an exit code; nothing here prints or exits.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable
 from dataclasses import replace
@@ -162,7 +163,7 @@ class Workspace:
                     kb = self.load()
                 return lint_knowledge_base(kb, only=only, fail_level=fail_level, settings=settings)
         cache = self.lint_cache()
-        with collector.frozen():
+        with collector.frozen(), contextlib.closing(cache):  # the cache file read stays open until written
             with collector.loading():
                 kb = load_with_cache(self.root, self.limits, cache)
             result = lint_knowledge_base(kb, only=only, fail_level=fail_level, settings=settings, cache=cache)
@@ -193,6 +194,7 @@ class Workspace:
             organisatie=configured.organisatie,
             logo=self._configured_path(configured.logo, "logo"),
             editie=configured.editie,
+            max_bytes=self.limits.max_bytes,
         )
         meta = replace(meta, **{key: value for key, value in given.items() if value})
         if meta.logo is not None and not meta.logo.is_file():
@@ -356,7 +358,7 @@ class Workspace:
         from wijkmodulen.team.report import build_report
 
         self.check_profile(profiel)
-        loaded = load_profile(profiel, kb)
+        loaded = load_profile(profiel, kb, self.limits)
         if loaded.findings or loaded.profiel is None:
             details = tuple(f"{f.path}:{f.line}:{f.column}: {f.message}" for f in loaded.findings)
             raise WijkmodulenError(t("team.findings", count=len(loaded.findings)), 1, details)

@@ -85,7 +85,7 @@ def file_status(info: os.stat_result) -> tuple[int, ...]:
     return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
 
 
-def open_private(file: Path) -> BinaryIO | None:
+def open_private(file: Path, buffering: int = -1) -> BinaryIO | None:
     """``file`` opened for reading when its folder and itself are this user's alone and it is a
     regular file, not a link; None otherwise (missing, a link, foreign, a FIFO)."""
     if not trusted_folder(file.parent):
@@ -94,7 +94,7 @@ def open_private(file: Path) -> BinaryIO | None:
         descriptor = os.open(file, _READ_FLAGS)
     except OSError:  # missing, or a link (ELOOP)
         return None
-    handle = os.fdopen(descriptor, "rb")
+    handle = os.fdopen(descriptor, "rb", buffering=buffering)
     try:
         info = os.fstat(handle.fileno())
     except OSError:

@@ -16,6 +16,11 @@ safe writer (a temporary file moved into place), so two runs at once each leave 
 (the last one wins) and a damaged or foreign file is ignored. It is read only from a folder and a
 file this user owns and nobody else may write, opened without following links.
 
+A warm run holds no copy of the cache: reading it notes where each entry's line is, each
+unchanged file's payload is read from there when the file is loaded (its data again only if a
+rule asks for it), and writing copies the unchanged lines from the old file into the new one;
+only the files read anew are encoded, when the cache is written.
+
 Location: ``$WIJKMODULEN_CACHE_DIR``, else the system's place for caches: ``%LOCALAPPDATA%``
 on Windows, ``~/Library/Caches`` on macOS, ``$XDG_CACHE_HOME`` or ``~/.cache`` elsewhere. The cache is only a speed-up: when it cannot be read or written, lint
 runs without it.
@@ -24,6 +29,7 @@ runs without it.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import itertools
 import json
@@ -31,17 +37,27 @@ import os
 import stat
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from pydantic import BaseModel
 
 import wijkmodulen
-from wijkmodulen.io.private_cache import cache_dir, file_status, open_private, source_digest, write_private
+from wijkmodulen.io.private_cache import (
+    cache_dir,
+    file_status,
+    open_private,
+    source_digest,
+    trusted_folder,
+    user_id,
+    write_private,
+)
 from wijkmodulen.io.reader import read_bounded
+from wijkmodulen.io.writer import remove_output
 from wijkmodulen.lint.cache_codec import CacheFormatError, decode, decode_data, encode, encode_data, models
-from wijkmodulen.lint.problem import Problem
+from wijkmodulen.lint.problem import Problem, Severity
 from wijkmodulen.lint.registry import REGISTRY, RULES
 from wijkmodulen.lint.rule import Memo, Rule
 from wijkmodulen.lint.settings import LintSettings
@@ -54,10 +70,10 @@ from wijkmodulen.load.kb import (
     validate_source,
 )
 from wijkmodulen.load.limits import Limits
-from wijkmodulen.load.suppressions import NONE
+from wijkmodulen.load.suppressions import NONE, Suppressions
 from wijkmodulen.load.yaml_source import SourceFile
 
-FORMAT = 5
+FORMAT = 6
 
 
 def settings_fingerprint(settings: LintSettings) -> Any:
@@ -96,44 +112,111 @@ def cache_key(
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
+def remove_old_pickles(directory: Path) -> int:
+    """Remove the ``lint-*.pickle`` files the previous cache format left in ``directory``, if the
+    folder is this user's alone; returns how many. Only regular files this user owns, named so,
+    directly in the folder: links are never followed (a link named so is left alone, and so is
+    what it points at), and nothing outside the folder is touched."""
+    if not trusted_folder(directory):
+        return 0
+    uid = user_id()
+    removed = 0
+    try:
+        with os.scandir(directory) as listing:
+            names = [item.name for item in listing
+                     if item.name.startswith("lint-") and item.name.endswith(".pickle")]
+    except OSError:
+        return 0
+    for name in names:
+        path = directory / name
+        with contextlib.suppress(OSError):
+            info = os.lstat(path)
+            if not stat.S_ISREG(info.st_mode) or (uid is not None and info.st_uid != uid):
+                continue
+            # the safe writer's removal: a regular file only, never through a link
+            removed += remove_output(directory, name)
+    return removed
+
+
+Problems = list[tuple[int, int, str, Any, str, str]]  # line, column, code, severity, message, rule
+
+
 @dataclass
 class _Entry:
+    """One file of the cache. An entry read from the cache file says where its line is there (the
+    payload is read when the file is loaded, and copied back as it is when the cache is written);
+    an entry of a file read anew holds what it was read as, encoded only when the cache is written."""
+
     digest: str
-    # The file as read, as stored (see _payload): its model is validated from the data here;
-    # a warm run writes the unchanged files' payloads back as they are.
-    payload: bytes  # UTF-8: a str holding one typographic quote would take two bytes a character
-    problems: list[tuple[int, int, str, Any, str, str]] | None = None  # line, column, code, severity, message, rule
+    problems: Problems | None = None
     # The file's (size, mtime, ctime, inode, device) when it was hashed, if it had not been
     # touched for a while then: a file with the same status is taken as unchanged without reading.
     status: tuple[int, ...] | None = None
+    at: int = -1  # where its line starts in the cache file read (-1: not from there)
+    length: int = 0  # the line's length, its newline included
+    head: int = 0  # the length of the fields before the payload
+    fresh: tuple[SourceFile, BaseModel | None, list[LoadIssue]] | None = None
+    dirty: bool = False  # status or problems differ from the line read
 
-    def line(self, relative: str) -> bytes:
-        problems = None if self.problems is None else encode(self.problems)
+    def head_line(self, relative: str) -> bytes:
         status = None if self.status is None else list(self.status)
-        fields = "\t".join((json.dumps(relative), self.digest, json.dumps(status), json.dumps(problems), ""))
-        return fields.encode("utf-8") + self.payload + b"\n"
+        fields = (json.dumps(relative), self.digest, json.dumps(status), _encode_problems(self.problems), "")
+        return "\t".join(fields).encode()
 
 
-def _parse_entry(line: bytes) -> tuple[str, _Entry]:
-    """One stored entry line; ValueError (or CacheFormatError) if it is not one."""
+def _encode_problems(problems: Problems | None) -> str:
+    """The file-rule problems as plain JSON (the severity by its name): read back without a
+    Python call per problem."""
+    if problems is None:
+        return "null"
+    plain = [[line, column, code, severity.name, message, rule] for line, column, code, severity, message, rule
+             in problems]
+    return json.dumps(plain, ensure_ascii=False, separators=(",", ":"))
+
+
+def _decode_problems(text: bytes) -> Problems | None:
+    """What ``_encode_problems`` gave ``text``; ValueError for anything else."""
+    if text == b"[]":  # most files
+        return []
+    stored = json.loads(text)
+    if stored is None:
+        return None
+    if not isinstance(stored, list) or not all(isinstance(item, list) and len(item) == 6 for item in stored):
+        raise ValueError(text[:40])
+    problems: Problems = []
+    for item in stored:
+        line, column, code, severity, message, rule = item
+        if not (type(line) is int and type(column) is int and isinstance(code, str) and isinstance(message, str)
+                and isinstance(rule, str) and severity in Severity.__members__):
+            raise ValueError(code)
+        problems.append((line, column, code, Severity[severity], message, rule))
+    return problems
+
+
+def _parse_entry(line: bytes, at: int) -> tuple[str, _Entry]:
+    """The fields of one stored entry line before its payload; ValueError (or CacheFormatError)
+    if it is not one."""
     relative_json, digest_bytes, status_json, problems_json, payload = line.split(b"\t", 4)
     digest = digest_bytes.decode("ascii")
     relative = json.loads(relative_json)
     status = json.loads(status_json)
-    problems_text = json.loads(problems_json)
-    if not isinstance(relative, str) or len(digest) != 64:
+    if not isinstance(relative, str) or len(digest) != 64 or not line.endswith(b"\n"):
         raise ValueError(line[:40])
     if status is not None and not (isinstance(status, list) and all(type(x) is int for x in status)):
         raise ValueError(line[:40])
-    problems = None if problems_text is None else decode(problems_text)
-    if problems is not None and not isinstance(problems, list):
-        raise ValueError(line[:40])
-    return relative, _Entry(digest, payload.rstrip(b"\n"), problems, None if status is None else tuple(status))
+    problems = _decode_problems(problems_json)
+    head = len(line) - len(payload)
+    return relative, _Entry(digest, problems, None if status is None else tuple(status), at, len(line), head)
 
 
 @dataclass
 class LintCache:
-    """The cache of one KB folder for one tool, configuration and rule set."""
+    """The cache of one KB folder for one tool, configuration and rule set.
+
+    The cache file read stays open (``_store``) until the cache is written: entries are read from
+    it by their place, so the payloads are never all in memory at once, and the unchanged ones are
+    copied from it into the new file. Writing closes it (before the new file replaces it, which
+    Windows requires)."""
 
     root: Path
     key: str
@@ -148,6 +231,7 @@ class LintCache:
     # timestamp tick, so its status is not kept for the shortcut (as git does for its index).
     settle_ns: int = 2_000_000_000
     hashed: int = 0  # files read and hashed in this run (the others were taken by their status)
+    _store: BinaryIO | None = None
 
     @property
     def file(self) -> Path:
@@ -157,21 +241,46 @@ class LintCache:
     def read(self) -> None:
         """Take the stored entries if the folder and the file are this user's alone, the file is
         not a link and was written for this key; anything else starts empty."""
-        handle = open_private(self.file)
+        # Entries are read in about the order they are stored: a large buffer makes most of the
+        # seeks land inside it.
+        handle = open_private(self.file, buffering=1 << 20)
         if handle is None:
             return
         try:
-            with handle:
-                header = handle.readline().decode("utf-8").rstrip("\n").split("\t", 2)
-                if len(header) != 3 or header[0] != f"wijkmodulen-lint-cache {FORMAT}" or header[1] != self.key:
-                    return
-                memos = decode(header[2])
-                entries = dict(_parse_entry(line) for line in handle)
+            first = handle.readline()
+            header = first.decode("utf-8").rstrip("\n").split("\t", 2)
+            if len(header) != 3 or header[0] != f"wijkmodulen-lint-cache {FORMAT}" or header[1] != self.key:
+                handle.close()
+                return
+            memos = decode(header[2])
+            entries: dict[str, _Entry] = {}
+            at = len(first)
+            for line in handle:
+                relative, entry = _parse_entry(line, at)
+                entries[relative] = entry
+                at += len(line)
         except (OSError, ValueError, CacheFormatError, UnicodeDecodeError):  # damaged or foreign: start empty
+            handle.close()
             return
         if isinstance(memos, dict) and all(isinstance(v, dict) for v in memos.values()):
             self._stored_memos = memos
         self.entries = entries
+        self._store = handle
+
+    def stored(self, at: int, length: int) -> bytes | None:
+        """``length`` bytes at ``at`` of the cache file read; None once it is closed."""
+        if self._store is None:
+            return None
+        self._store.seek(at)
+        data = self._store.read(length)
+        if len(data) != length:
+            raise OSError(errno.EIO, str(self.file))
+        return data
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
 
     def memo(self, code: str) -> Memo:
         """The memo of a "kb" rule, over the digests of this run's files."""
@@ -184,22 +293,48 @@ class LintCache:
         memos of the cross-file rules used differently."""
         if self.fresh or self._new.keys() != self.entries.keys():
             return True
-        if any(new.status != self.entries[relative].status for relative, new in self._new.items()):
+        if any(new.fresh is not None or new.dirty for new in self._new.values()):
             return True
         return {code: memo.used for code, memo in self._memos.items()} != self._stored_memos
 
     def write(self) -> None:
         """Store this run's entries atomically (if anything changed); a cache that cannot be
-        written, or whose folder is not this user's alone, is skipped."""
-        if not self.changed():
-            return
-        memos = {code: memo.used for code, memo in self._memos.items()}
+        written, or whose folder is not this user's alone, is skipped. Files of the previous
+        (pickle) format in the folder are removed: they are never read again."""
         try:
+            remove_old_pickles(self.directory)
+            if not self.changed():
+                return
+            memos = {code: memo.used for code, memo in self._memos.items()}
             header = f"wijkmodulen-lint-cache {FORMAT}\t{self.key}\t{encode(memos)}\n"
-            lines = (entry.line(relative) for relative, entry in self._new.items())
-            write_private(self.file, itertools.chain((header.encode("utf-8"),), lines))
-        except CacheFormatError:
+            write_private(self.file, itertools.chain((header.encode("utf-8"),), self._lines()))
+        except (OSError, CacheFormatError):
             return
+        finally:
+            self.close()
+
+    def _lines(self) -> Iterator[bytes]:
+        """The entry lines: files read anew encoded now, the others copied from the file read.
+        The file read is closed after the last line, before the new file takes its place."""
+        try:
+            for relative, entry in self._new.items():
+                if entry.fresh is not None:
+                    try:  # a value the cache has no form for: this file is simply read every time
+                        payload = _payload(*entry.fresh)
+                    except CacheFormatError:
+                        continue
+                    yield entry.head_line(relative) + payload + b"\n"
+                    continue
+                if not entry.dirty:
+                    line = self.stored(entry.at, entry.length)
+                else:
+                    rest = self.stored(entry.at + entry.head, entry.length - entry.head)
+                    line = None if rest is None else entry.head_line(relative) + rest
+                if line is None:
+                    raise OSError(errno.EBADF, str(self.file))
+                yield line
+        finally:
+            self.close()
 
     def relative(self, path: Path) -> str:
         text, prefix = str(path), str(self.root) + os.sep
@@ -207,7 +342,7 @@ class LintCache:
             return text[len(prefix):].replace(os.sep, "/")
         return path.relative_to(self.root).as_posix()
 
-    def cached_problems(self, relative: str) -> list[tuple[int, int, str, Any, str, str]] | None:
+    def cached_problems(self, relative: str) -> Problems | None:
         entry = self._new.get(relative)
         if entry is None or relative in self.fresh:
             return None
@@ -217,43 +352,57 @@ class LintCache:
         entry = self._new.get(relative)
         if entry is not None:
             entry.problems = [(p.line, p.column, p.code, p.severity, p.message, p.rule) for p in problems]
+            entry.dirty = True
 
 
 class _CachedSource(SourceFile):
-    """A file taken from the cache: its data is decoded from the stored JSON when first asked
-    for (the cross-file rules need the models of every file, but the data of few)."""
+    """A file taken from the cache: its data is read from the cache file and decoded when first
+    asked for (the cross-file rules need the models of every file, but the data of few). Once the
+    cache file is closed (it has been written), the data is read from the file itself again."""
 
-    def __init__(self, path: Path, text: str, data: Any = None, suppressions: Any = NONE,
-                 fingerprint: Any = None, stored_data: bytes | None = None) -> None:
-        self._stored_data: bytes | None = None
+    def __init__(self, path: Path, text: str, suppressions: Any, fingerprint: Any,
+                 stored: tuple[LintCache, int, int, Limits]) -> None:
+        self._stored: tuple[LintCache, int, int, Limits] | None = None
         self._data: Any = None
-        super().__init__(path=path, text=text, data=data, suppressions=suppressions, fingerprint=fingerprint)
-        self._stored_data = stored_data
+        super().__init__(path=path, text=text, data=None, suppressions=suppressions, fingerprint=fingerprint)
+        self._stored = stored
 
     @property
     def data(self) -> Any:
-        if self._stored_data is not None:
-            self._data = decode_data(self._stored_data)
-            self._stored_data = None
+        if self._stored is not None:
+            cache, at, length, limits = self._stored
+            self._stored = None
+            raw = None
+            with contextlib.suppress(OSError):
+                raw = cache.stored(at, length)
+            if raw is not None:
+                self._data = decode_data(raw)
+            else:
+                self._data = read_source(self.path, None, limits)[0].data
         return self._data
 
     @data.setter
     def data(self, value: Any) -> None:
         self._data = value
-        self._stored_data = None
+        self._stored = None
 
 
 def _payload(source: SourceFile, model: BaseModel | None, issues: list[LoadIssue]) -> bytes:
     """A read file as stored: the name of its model class ("" when it has none), its data, and the
-    rest (text, fingerprint, suppressions, load issues), tab-separated (JSON has no tabs outside
-    its strings). The model itself is not stored: it is validated again from the data, which
-    takes no longer than decoding a stored copy and keeps the cache to plain data."""
-    rest = [source.text, source.fingerprint, source.suppressions,
-            [(i.kind, i.message, i.path, i.position) for i in issues]]
+    rest, tab-separated (JSON has no tabs outside its strings). The rest is plain JSON: the text,
+    the fingerprint, and the suppressions and load issues as tagged JSON text (null when there are
+    none, as for most files), so that reading a clean file back needs no decoding of tagged values.
+    The model itself is not stored: it is validated again from the data, which takes no longer
+    than decoding a stored copy and keeps the cache to plain data."""
+    suppressions = None if source.suppressions == NONE else encode(source.suppressions)
+    stored_issues = [(i.kind, i.message, i.path, i.position) for i in issues]
+    fingerprint = None if source.fingerprint is None else list(source.fingerprint)
+    rest = [source.text, fingerprint, suppressions, encode(stored_issues) if stored_issues else None]
     name = "" if model is None else type(model).__name__
     if model is not None and models().get(name) is not type(model):
         raise CacheFormatError(name)
-    return "\t".join((name, encode_data(source.data), encode(rest))).encode("utf-8")
+    data = encode_data(source.data)
+    return "\t".join((name, data, json.dumps(rest, ensure_ascii=False, separators=(",", ":")))).encode("utf-8")
 
 
 def load_with_cache(root: Path, limits: Limits, cache: LintCache) -> KnowledgeBase:
@@ -262,6 +411,7 @@ def load_with_cache(root: Path, limits: Limits, cache: LintCache) -> KnowledgeBa
     paths, stray = kb_files(root)
     kb = KnowledgeBase(root=root, stray_files=list(stray))
     settled = time.time_ns() - cache.settle_ns
+    classes = models()
     for path in paths:
         relative = cache.relative(path)
         entry = cache.entries.get(relative)
@@ -273,7 +423,7 @@ def load_with_cache(root: Path, limits: Limits, cache: LintCache) -> KnowledgeBa
         except OSError:
             pass
         if (entry is not None and status is not None and entry.status == status
-                and _add_cached(kb, cache, path, relative, entry, entry.digest)):
+                and _add_cached(kb, cache, path, relative, entry, entry.digest, limits, classes)):
             continue
         try:
             raw = read_bounded(path, limits)
@@ -289,16 +439,16 @@ def load_with_cache(root: Path, limits: Limits, cache: LintCache) -> KnowledgeBa
         if status is not None and (status[2] > settled or status[0] != len(raw)):
             status = None
         if (entry is not None and entry.digest == digest
-                and _add_cached(kb, cache, path, relative, replace(entry, status=status), digest)):
+                and _add_cached(kb, cache, path, relative,
+                                replace(entry, status=status, dirty=entry.dirty or status != entry.status),
+                                digest, limits, classes)):
             continue
         source, issue = read_source(path, raw, limits, on_disk=True)
         model, issues = validate_source(root, source, issue)
         add_validated(kb, source, model, issues)
         cache.fresh.add(relative)
         cache._digests[path] = digest
-        # A value the cache has no form for: this file is simply read every time.
-        with contextlib.suppress(CacheFormatError):
-            cache._new[relative] = _Entry(digest, _payload(source, model, issues), status=status)
+        cache._new[relative] = _Entry(digest, status=status, fresh=(source, model, issues))
     # A file whose id another file has too is checked (or not) depending on that other file:
     # never take its file-rule problems from the cache.
     for _, entry_, earlier in kb.duplicate_ids:
@@ -307,21 +457,36 @@ def load_with_cache(root: Path, limits: Limits, cache: LintCache) -> KnowledgeBa
     return kb
 
 
-def _add_cached(kb: KnowledgeBase, cache: LintCache, path: Path, relative: str, entry: _Entry, digest: str) -> bool:
+def _add_cached(kb: KnowledgeBase, cache: LintCache, path: Path, relative: str, entry: _Entry, digest: str,
+                limits: Limits, classes: dict[str, type[BaseModel]]) -> bool:
     """Add a file as the cache kept it; False if its payload cannot be read (then it is read anew)."""
     try:
-        name_bytes, data_json, rest_json = entry.payload.split(b"\t")
+        start = entry.at + entry.head
+        payload = cache.stored(start, entry.length - entry.head - 1)
+        if payload is None:
+            return False
+        name_bytes, data_json, rest_json = payload.split(b"\t")
         name = name_bytes.decode("ascii")
-        text, fingerprint, suppressions, stored_issues = decode(rest_json)
-        # The data is decoded for validation and let go: the source decodes it again if asked.
-        model = models()[name].model_validate(decode_data(data_json)) if name else None
-        source = _CachedSource(path, text, None, suppressions, None if fingerprint is None else tuple(fingerprint),
-                               stored_data=data_json)
+        text, fingerprint, suppressions_json, issues_json = json.loads(rest_json)
+        suppressions = NONE if suppressions_json is None else decode(suppressions_json)
+        if not isinstance(suppressions, Suppressions) or not isinstance(text, str):
+            return False
+        model = _model(classes[name], data_json) if name else None
+        stored = (cache, start + len(name_bytes) + 1, len(data_json), limits)
+        source = _CachedSource(path, text, suppressions, None if fingerprint is None else tuple(fingerprint), stored)
         issues = [LoadIssue(source, kind, message, tuple(where), position)
-                  for kind, message, where, position in stored_issues]
+                  for kind, message, where, position in (decode(issues_json) if issues_json is not None else [])]
     except Exception:  # noqa: BLE001 -- a damaged entry (bad JSON, wrong shape, invalid model) is read anew
         return False
     add_validated(kb, source, model, issues)
     cache._new[relative] = entry
     cache._digests[path] = digest
     return True
+
+
+def _model(model: type[BaseModel], data_json: bytes) -> BaseModel:
+    """The model of a stored file, validated again from its data: plain JSON straight from the
+    bytes (pydantic's JSON parser builds no intermediate dicts and lists), tagged JSON decoded first."""
+    if data_json[:1] == b"j":
+        return model.model_validate_json(data_json[1:])
+    return model.model_validate(decode_data(data_json))

@@ -19,6 +19,7 @@ from pydantic import BaseModel
 
 from wijkmodulen import __version__
 from wijkmodulen.load.kb import KnowledgeBase
+from wijkmodulen.load.limits import Limits
 from wijkmodulen.model import Module
 from wijkmodulen.model.common import ActiviteitenBlok, LijstBlok, LijstItem, TekstBlok
 from wijkmodulen.model.module import BEROEP_LABELS, FUNCTIES, SECTIES, ExterneModule, Voetnoot
@@ -217,6 +218,8 @@ class Metadata:
     organisatie: str | None = None
     logo: Path | None = None
     editie: str | None = None
+    # Not printed: the largest logo or template the handbook reads (``max_file_size_mb``).
+    max_bytes: int = Limits().max_bytes
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from wijkmodulen.search.index import build_index
 HTML_FILE = "handboek.html"
 MAIN_TEMPLATE = "html/handboek.html.j2"
 
-LOGO_MAX_BYTES = Limits().max_bytes
+LOGO_MAX_BYTES = Limits().max_bytes  # when no configured limit is given
 
 IMAGE_TYPES = {
     ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
@@ -34,18 +34,18 @@ def _href(link: Link) -> str:
     return f"#{link.anchor}"
 
 
-def logo_data_uri(path: Path) -> str:
+def logo_data_uri(path: Path, max_bytes: int = LOGO_MAX_BYTES) -> str:
     mime = IMAGE_TYPES.get(path.suffix.lower())
     if mime is None:
         raise RenderError(t("render.bad_logo", path=path))
-    return f"data:{mime};base64,{base64.b64encode(read_logo(path)).decode('ascii')}"
+    return f"data:{mime};base64,{base64.b64encode(read_logo(path, max_bytes)).decode('ascii')}"
 
 
-def read_logo(path: Path) -> bytes:
+def read_logo(path: Path, max_bytes: int = LOGO_MAX_BYTES) -> bytes:
     """The logo's bytes through the guarded reader: a regular file (or a link to one beside it),
-    at most as large as a KB file may be."""
+    at most as large as a KB file may be (``max_file_size_mb``)."""
     try:
-        return read_named(path, path.parent, LOGO_MAX_BYTES)
+        return read_named(path, path.parent, max_bytes)
     except Refused as refused:
         raise RenderError(t("render.bad_logo_file", path=path, detail=refused.message)) from None
     except OSError:
@@ -70,9 +70,9 @@ def search_index_json(handbook: Handbook) -> Markup:
 
 
 def render_html(handbook: Handbook, templates: Path | None = None) -> str:
-    env = make_environment(templates, autoescape=True)
+    env = make_environment(templates, autoescape=True, max_bytes=handbook.meta.max_bytes)
     env.filters["href"] = _href
-    logo = logo_data_uri(handbook.meta.logo) if handbook.meta.logo else None
+    logo = logo_data_uri(handbook.meta.logo, handbook.meta.max_bytes) if handbook.meta.logo else None
     return render_template(env, MAIN_TEMPLATE, h=handbook, logo=logo, zoekindex=search_index_json(handbook))
 
 

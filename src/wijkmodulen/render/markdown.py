@@ -122,7 +122,7 @@ def _tidy(text: str) -> str:
 
 def render_markdown(handbook: Handbook, templates: Path | None = None) -> dict[str, str]:
     """Every file of the Markdown handbook: its path relative to the output folder, and its text."""
-    env = make_environment(templates, autoescape=True, finalize=_finalize)
+    env = make_environment(templates, autoescape=True, finalize=_finalize, max_bytes=handbook.meta.max_bytes)
     env.filters.update(href=_href, page_href=_page_href, yaml=_yaml, html=_html)
     logo = f"logo{handbook.meta.logo.suffix.lower()}" if handbook.meta.logo else None
     common = {"h": handbook, "logo": logo}
@@ -177,7 +177,7 @@ def write_markdown(handbook: Handbook, out_dir: Path, templates: Path | None = N
     if handbook.meta.logo and handbook.meta.logo.suffix.lower() not in IMAGE_TYPES:
         raise RenderError(t("render.bad_logo", path=handbook.meta.logo))
     check_targets(out_dir, [*files, *([logo] if logo else [])])
-    logo_bytes = read_logo(handbook.meta.logo) if handbook.meta.logo and logo else None
+    logo_bytes = read_logo(handbook.meta.logo, handbook.meta.max_bytes) if handbook.meta.logo and logo else None
     written = [*files, *([logo] if logo else [])]
     try:
         for relative in written_before(out_dir):

@@ -17,7 +17,7 @@ from wijkmodulen.os_errors import describe
 from wijkmodulen.render.context import Handbook
 from wijkmodulen.render.html import render_html
 from wijkmodulen.render.output import check_targets
-from wijkmodulen.render.templates import RenderError, make_environment, render_template
+from wijkmodulen.render.templates import TEMPLATE_MAX_BYTES, RenderError, make_environment, render_template
 
 PDF_FILE = "handboek.pdf"
 PDF_STYLESHEET = "pdf/handboek.css.j2"
@@ -37,8 +37,8 @@ def load_weasyprint() -> ModuleType:
         raise PdfUnavailable(t("render.pdf_no_pango", detail=first_line)) from None
 
 
-def render_pdf_css(templates: Path | None = None) -> str:
-    env = make_environment(templates, autoescape=False)
+def render_pdf_css(templates: Path | None = None, max_bytes: int = TEMPLATE_MAX_BYTES) -> str:
+    env = make_environment(templates, autoescape=False, max_bytes=max_bytes)
     return render_template(env, PDF_STYLESHEET)
 
 
@@ -47,7 +47,7 @@ def pdf_html(handbook: Handbook, templates: Path | None = None) -> str:
     (author origin, last) rather than to WeasyPrint's ``stylesheets``, which are user stylesheets that
     every author rule, such as the HTML's own print rules, would override."""
     html = render_html(handbook, templates)
-    style = f"<style>\n{render_pdf_css(templates)}</style>\n"
+    style = f"<style>\n{render_pdf_css(templates, handbook.meta.max_bytes)}</style>\n"
     head_end = html.find("</head>")
     return html + style if head_end < 0 else html[:head_end] + style + html[head_end:]
 

@@ -27,7 +27,8 @@ from wijkmodulen.load.limits import Limits
 from wijkmodulen.messages import t
 from wijkmodulen.os_errors import describe
 
-# A template, font or picture next to the templates may be as large as a KB file by default.
+# A template, font or picture next to the templates may be as large as a KB file: the configured
+# ``max_file_size_mb`` (the handbook's metadata carries it), this when none is given.
 TEMPLATE_MAX_BYTES = Limits().max_bytes
 
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -67,9 +68,12 @@ def _find(folders: list[Path], name: str) -> tuple[Path, Path] | None:
     return None
 
 
-def _read(folder: Path, path: Path) -> bytes:
+def _read(folder: Path, path: Path, max_bytes: int) -> bytes:
+    """A template or a file beside one; the limit is for the user's folder (it comes with the
+    repository): the packaged templates are the tool's own, read within the default limit."""
+    limit = max(max_bytes, TEMPLATE_MAX_BYTES) if folder == packaged_templates() else max_bytes
     try:
-        return read_named(path, folder, TEMPLATE_MAX_BYTES)
+        return read_named(path, folder, limit)
     except Refused as refused:
         raise RenderError(t("files.template_unreadable", name=path, detail=refused.message)) from None
     except OSError as error:
@@ -77,24 +81,25 @@ def _read(folder: Path, path: Path) -> bytes:
 
 
 @cache
-def _data_uri(folder: Path, path: Path, mime: str) -> str:
-    return f"data:{mime};base64,{base64.b64encode(_read(folder, path)).decode('ascii')}"
+def _data_uri(folder: Path, path: Path, mime: str, max_bytes: int) -> str:
+    return f"data:{mime};base64,{base64.b64encode(_read(folder, path, max_bytes)).decode('ascii')}"
 
 
-def asset_data_uri(folders: list[Path], name: str, mime: str) -> str:
+def asset_data_uri(folders: list[Path], name: str, mime: str, max_bytes: int = TEMPLATE_MAX_BYTES) -> str:
     """A file next to the templates (a font, an image) as a data: URI, so the HTML needs no other file."""
     found = _find(folders, name)
     if found is None:
         raise RenderError(t("render.template_missing", name=name))
-    return _data_uri(*found, mime)
+    return _data_uri(*found, mime, max_bytes)
 
 
 class GuardedLoader(BaseLoader):
     """Templates from the folders in turn, each read through the guarded reader: a template in the
     user's folder may not be a link out of it, a FIFO or a device, nor larger than the limit."""
 
-    def __init__(self, folders: list[Path]) -> None:
+    def __init__(self, folders: list[Path], max_bytes: int = TEMPLATE_MAX_BYTES) -> None:
         self.folders = folders
+        self.max_bytes = max_bytes
 
     def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         found = _find(self.folders, template)
@@ -102,7 +107,7 @@ class GuardedLoader(BaseLoader):
             raise TemplateNotFound(template)
         folder, path = found
         try:
-            text = _read(folder, path).decode("utf-8")
+            text = _read(folder, path, self.max_bytes).decode("utf-8")
         except UnicodeDecodeError:
             raise RenderError(t("files.template_unreadable", name=path, detail="UTF-8")) from None
         # Every render makes its own environment, so a loaded template stays current for its life.
@@ -110,13 +115,15 @@ class GuardedLoader(BaseLoader):
 
 
 def make_environment(
-    user_dir: Path | None, *, autoescape: bool, finalize: Callable[[Any], Any] | None = None
+    user_dir: Path | None, *, autoescape: bool, finalize: Callable[[Any], Any] | None = None,
+    max_bytes: int = TEMPLATE_MAX_BYTES,
 ) -> Environment:
     """The handbook's jinja environment: sandboxed, since a user's template comes from the
-    repository (a pull request) and must not reach Python's internals, files or programs."""
+    repository (a pull request) and must not reach Python's internals, files or programs.
+    ``max_bytes``: the largest template or file beside one that is read (``max_file_size_mb``)."""
     folders = search_path(user_dir)
     env = ImmutableSandboxedEnvironment(
-        loader=GuardedLoader(folders),
+        loader=GuardedLoader(folders, max_bytes),
         autoescape=autoescape,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -125,7 +132,7 @@ def make_environment(
         finalize=finalize,
         extensions=["jinja2.ext.do"],
     )
-    env.globals["asset_data_uri"] = lambda name, mime: asset_data_uri(folders, name, mime)
+    env.globals["asset_data_uri"] = lambda name, mime: asset_data_uri(folders, name, mime, max_bytes)
     return env
 
 

@@ -7,7 +7,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from wijkmodulen.load.kb import KnowledgeBase, read_source, validate
+from wijkmodulen.load.kb import DEFAULT_LIMITS, KnowledgeBase, read_source, validate
+from wijkmodulen.load.limits import Limits
 from wijkmodulen.load.yaml_source import Path_, SourceFile
 from wijkmodulen.messages import t
 from wijkmodulen.model.common import BEROEP_PREFIX, beroep_named, cluster_named
@@ -31,9 +32,10 @@ class LoadedProfile:
     findings: tuple[Finding, ...]
 
 
-def load_profile(path: Path, kb: KnowledgeBase) -> LoadedProfile:
-    """The profile and its findings; the model is None when the file does not fit the schema."""
-    source, issue = read_source(path)
+def load_profile(path: Path, kb: KnowledgeBase, limits: Limits = DEFAULT_LIMITS) -> LoadedProfile:
+    """The profile and its findings; the model is None when the file does not fit the schema.
+    It is read within ``limits``, the configured ones (``max_file_size_mb``, ``max_depth``)."""
+    source, issue = read_source(path, None, limits)
     if issue is not None:
         position = issue.position or source.position(issue.path)
         return LoadedProfile(path, None, (Finding(path, position.line, position.column, issue.message),))
