@@ -205,6 +205,7 @@ class LiveWorkspace:
         for path in earlier:
             self._findings[path].own = [problem for problem in self._findings[path].own if problem.code not in raised]
         for code, problem in raised.items():
+            print(problem.message, file=sys.stderr, flush=True)  # one line, as for a crash while editing
             self._crashes[code] = {None: problem}
         self._locate_crashes(rules)
         return self._finish(earlier)
@@ -400,7 +401,7 @@ class LiveWorkspace:
             print(crashed.message, file=sys.stderr, flush=True)
         crashes[where] = crashed
 
-    def crash_problems(self) -> list[Problem]:
+    def _crash_problems(self) -> list[Problem]:
         """What lint reports at the KB folder: one problem per rule that raised (the first file
         it raised on), and one per plugin rule that could not be loaded."""
         found = [min(crashes.items(), key=lambda item: str(item[0] or ""))[1]
@@ -535,7 +536,7 @@ class LiveWorkspace:
                 result[path] = problems
                 _store(self.problems, path, problems)
         # rules that raised, reported at the KB folder as lint reports them
-        crashed = self.crash_problems()
+        crashed = self._crash_problems()
         if crashed != self.problems.get(self.root, []):
             result[self.root] = crashed
             _store(self.problems, self.root, crashed)
