@@ -107,13 +107,11 @@ def xref(
     workspace = open_workspace(kb_path)
     if gaps:
         raise typer.Exit(_gaps(workspace, beroep, output_format, output, fail_on_gaps))
-    for wanted, kinds in (
-        (competentie, ("scw-competentie", "generieke-competentie", "scw-thema")),
-        (kennisdomein, ("kennisdomein",)),
-        (doelgroep, ("doelgroep",)),
+    for wanted, question in (
+        (competentie, "competentie"), (kennisdomein, "kennisdomein"), (doelgroep, "doelgroep"),
     ):
         if wanted:
-            _lookup(workspace, wanted, kinds, output_format, output)
+            _lookup(workspace, wanted, question, output_format, output)
             return
     matrix = workspace.matrix(dimension, beroep)
     _emit(_matrix_content(matrix, output_format, excel), output)
@@ -143,11 +141,11 @@ def _gaps(workspace: Workspace, beroep: str | None, output_format: str, output: 
 
 
 def _lookup(
-    workspace: Workspace, wanted: str, kinds: tuple[str, ...], output_format: str, output: Path | None
+    workspace: Workspace, wanted: str, question: str, output_format: str, output: Path | None
 ) -> None:
     from wijkmodulen.xref.lookup import lookup_json, lookup_markdown, lookup_text
 
-    result = workspace.lookup(wanted, kinds)
+    result = workspace.lookup(wanted, question)
     formatter = {"table": lambda r: lookup_text(r) + "\n", "markdown": lookup_markdown, "json": lookup_json}
     _emit(formatter[output_format](result), output)
 

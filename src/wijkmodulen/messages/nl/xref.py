@@ -50,14 +50,6 @@ MESSAGES: dict[str, str] = {
     "compare.needs_module": "'{id}' is geen module; compare vergelijkt modulen.",
     "compare.no_counterpart": "{id} heeft geen tegenhangers; geef een tweede id.",
     "compare.too_many": "Geef één of twee module-ids.",
-    # --- Kinds of ids ---------------------------------------------------------------------
-    "xref.kind.module": "module",
-    "xref.kind.scw-competentie": "SCW-competentie",
-    "xref.kind.scw-thema": "SCW-thema",
-    "xref.kind.generieke-competentie": "generieke competentie",
-    "xref.kind.kennisdomein": "kennisdomein",
-    "xref.kind.doelgroep": "doelgroep",
-    "xref.kind.competentie": "competentie",
     # --- Matrix ---------------------------------------------------------------------------
     "xref.dim.scw": "SCW-competenties",
     "xref.dim.gk": "generieke competenties",
