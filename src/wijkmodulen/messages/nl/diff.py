@@ -11,10 +11,8 @@ MESSAGES: dict[str, str] = {
     "diff.old": "Oude kant: een git-revisie (HEAD~1, main, een commit) of een kennisbankmap.",
     "diff.new": "Nieuwe kant: een git-revisie of een kennisbankmap; zonder waarde de werkmap.",
     "diff.kb": "De kennisbankmap in de repository; zonder waarde die uit de configuratie.",
-    "diff.format": "Uitvoer: text, markdown (voor een pull-request-commentaar) of json.",
     "diff.stat": "Eén regel per gewijzigd item.",
     "diff.exit_code": "Exit-code 1 als er wijzigingen zijn (zoals git diff --exit-code).",
-    "diff.bad_format": "Onbekend formaat '{value}'; kies uit: {choices}.",
     "diff.stat_json": "--stat kan niet samen met --format json; json bevat de aantallen al.",
     # --- Output ---------------------------------------------------------------------------
     "diff.worktree": "werkmap",
