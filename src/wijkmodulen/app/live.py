@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from wijkmodulen import collector
+from wijkmodulen.errors import WijkmodulenError
 from wijkmodulen.io.reader import read_guarded
 from wijkmodulen.lint.engine import Pending, Suppressor, kb_subset, place, relative_to_kb, rule_findings
 from wijkmodulen.lint.problem import Problem
@@ -47,29 +48,20 @@ from wijkmodulen.locate import KbLocation
 from wijkmodulen.model import Bronnen, Module, ScwCompetentie
 
 
-class LiveError(Exception):
+class LiveError(WijkmodulenError):
     """The workspace cannot be opened (configuration or KB folder); ``message`` is Dutch."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def _open_settings(kb: Path | None) -> tuple[KbLocation, LintSettings]:
-    """The KB location (root and limits) and lint settings, as the CLI resolves them."""
-    from wijkmodulen.config import ConfigError, find_config
-    from wijkmodulen.lint.settings import resolve_settings
-    from wijkmodulen.locate import locate_kb
-    from wijkmodulen.messages import t
+    """The KB location (root and limits) and lint settings, opened as every front end opens them
+    (``Workspace.open``: the same config discovery, the same limits)."""
+    from wijkmodulen.app.workspace import Workspace
 
     try:
-        start = kb if kb is not None and kb.is_dir() else None
-        loaded = find_config(start)
-        settings = resolve_settings(loaded.config.lint, loaded.path)
-        location = locate_kb(kb) if kb is not None else locate_kb()
-    except ConfigError as error:
-        raise LiveError(t("cli.config_error", path=error.path, detail=error.detail)) from None
-    return location, settings
+        workspace = Workspace.open(kb, must_exist=False)
+        return workspace.location, workspace.settings
+    except WijkmodulenError as error:
+        raise LiveError(error.message) from None
 
 
 def kb_ids(location: KbLocation) -> dict[str, list[str]]:
