@@ -9,9 +9,7 @@ import typer
 
 from wijkmodulen.cli.app import app
 from wijkmodulen.cli.common import err, fail, open_workspace, out
-from wijkmodulen.io.writer import write_file
 from wijkmodulen.messages import t
-from wijkmodulen.os_errors import describe
 from wijkmodulen.reporters import choose, format_help, reporters
 
 
@@ -34,6 +32,9 @@ def team(
     if output is None:
         out.print(text, markup=False, end="")
         return
+    from wijkmodulen.io.writer import write_file
+    from wijkmodulen.os_errors import describe
+
     try:
         write_file(output, text)
     except OSError as error:

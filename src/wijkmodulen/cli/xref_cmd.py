@@ -11,9 +11,7 @@ from rich.console import Console, RenderableType
 
 from wijkmodulen.cli.app import app
 from wijkmodulen.cli.common import err, fail, open_workspace, out
-from wijkmodulen.io.writer import write_file
 from wijkmodulen.messages import t
-from wijkmodulen.os_errors import describe
 from wijkmodulen.reporters import choose, format_help, names, reporters
 from wijkmodulen.sinks import for_terminal
 
@@ -45,6 +43,9 @@ def _render(renderable: RenderableType) -> str:
 def _emit(content: str | bytes | RenderableType, output: Path | None) -> None:
     """Write a result to ``output`` (exactly, bytes for bytes) or to stdout."""
     if output is not None:
+        from wijkmodulen.io.writer import write_file
+        from wijkmodulen.os_errors import describe
+
         data = content if isinstance(content, bytes) else (
             content if isinstance(content, str) else _render(content)
         ).encode("utf-8")
