@@ -45,7 +45,7 @@ from wijkmodulen.load.kb import (
 from wijkmodulen.load.limits import Limits
 from wijkmodulen.load.yaml_source import SourceFile
 from wijkmodulen.locate import KbLocation
-from wijkmodulen.model import Bronnen, Module, ScwCompetentie
+from wijkmodulen.model import Bronnen, Module, ScwCompetentie, kinds
 
 
 class LiveError(WijkmodulenError):
@@ -70,8 +70,8 @@ def kb_ids(location: KbLocation) -> dict[str, list[str]]:
     from wijkmodulen.load.kb import load_knowledge_base
 
     kb = load_knowledge_base(location.root, location.limits)
-    kinds = ("modules", "competenties", "kennisdomeinen", "doelgroepen", "scw_themas")
-    return {kind: sorted(getattr(kb, kind)) for kind in kinds}
+    attributes = ("modules", "competenties", "kennisdomeinen", "doelgroepen", "scw_themas")
+    return {kind: sorted(getattr(kb, kind)) for kind in attributes}
 
 
 @dataclass(slots=True)
@@ -544,5 +544,4 @@ def _names(model: BaseModel | None) -> tuple[set[str], set[str]]:
 
 
 def _indexes(kb: KnowledgeBase) -> list[dict[str, Any]]:
-    return [kb.modules, kb.scw_themas, kb.scw_competenties, kb.generieke_competenties,
-            kb.kennisdomeinen, kb.doelgroepen, kb.inleiding]
+    return [kb.index(index.name) for index in kinds.indexes()]
