@@ -34,8 +34,12 @@ def limits_of(config: ProjectConfig) -> Limits:
 
 
 def locate_kb(explicit: Path | None = None, loaded: LoadedConfig | None = None) -> KbLocation:
-    """Where the KB is; ``loaded`` is the config when the caller has read it already."""
-    loaded = loaded if loaded is not None else find_config()
+    """Where the KB is; ``loaded`` is the config when the caller has read it already.
+
+    The config belongs to the KB: for a KB path it is searched from that folder upward (as ruff and
+    yamllint do), without one from the current folder."""
+    if loaded is None:
+        loaded = find_config(config_start(explicit))
     limits = limits_of(loaded.config)
     if explicit is not None:
         return KbLocation(explicit, t("cli.origin.argument"), limits, loaded)
@@ -45,6 +49,13 @@ def locate_kb(explicit: Path | None = None, loaded: LoadedConfig | None = None) 
     if Path("data").is_dir():
         return KbLocation(Path("data"), t("cli.origin.default"), limits, loaded)
     return KbLocation(packaged_kb(), t("cli.origin.packaged"), limits, loaded)
+
+
+def config_start(explicit: Path | None) -> Path | None:
+    """Where the search for the config of ``explicit`` (a KB folder, or a file in one) begins."""
+    if explicit is None:
+        return None
+    return explicit if explicit.is_dir() or not explicit.suffix else explicit.parent
 
 
 def kb_root_of(path: Path) -> Path | None:

@@ -78,7 +78,7 @@ def plan_module(kb: KnowledgeBase, beroep: str, cluster: str, titel: str, functi
     nummer = max((m.nummer for m in own), default=0) + 1
     identifier = f"{BEROEP_PREFIX[beroep]}-{nummer:02d}"
     name = f"{identifier}-{slug(titel)}" if slug(titel) else identifier
-    path = kb.root / str(kinds.kind_named("module").folder) / f"{name}.yaml"
+    path = kb.root / str(kinds.kind_named(kinds.MODULE).folder) / f"{name}.yaml"
     if path.exists():
         raise NewModuleError(t("new.exists", path=path))
     return NewModule(path, identifier, nummer, _content(identifier, titel, beroep, functie, cluster, nummer))

@@ -16,6 +16,6 @@ def summarize(kb: KnowledgeBase) -> str:
         lines.append(t("summary.modules_per_beroep", beroep=label, count=len(modules), schakel=schakel))
     for kind in kinds.KINDS:
         for index in kind.indexes:
-            if index.name != "module":  # counted above, per profession
+            if index.name != kinds.MODULE:  # counted above, per profession
                 lines.append(t(index.summary, count=len(kb.index(index.name)), label=t(kind.label)))
     return "\n".join(lines)

@@ -1,5 +1,6 @@
 """A kind of KB file added through the kinds table alone (model/kinds.py) is loaded, linted for its
-schema and its references, exported as a JSON Schema and counted by `summary`."""
+schema and its references, exported as a JSON Schema, counted by `summary`, resolved by `xref show`
+and compared by `diff`."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from wijkmodulen.load.kb import load_knowledge_base
 from wijkmodulen.messages.nl import CATALOGUE
 from wijkmodulen.model import kinds
 from wijkmodulen.model.common import SLUG_ID, Strict
+
+from gitrepo import GitRepo
 
 runner = CliRunner()
 
@@ -38,6 +41,8 @@ METHODIEK = kinds.Kind(
 @pytest.fixture
 def methodieken(minimal_kb: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setitem(CATALOGUE, "kind.methodiek", "methodiek")
+    monkeypatch.setitem(CATALOGUE, "kind.plural.methodiek", "methodieken")
+    monkeypatch.setitem(CATALOGUE, "index.methodiek", "methodiek")
     kinds.register(METHODIEK)
     folder = minimal_kb / "methodieken"
     folder.mkdir()
@@ -82,3 +87,35 @@ def test_a_new_kind_is_counted_by_summary(methodieken: Path) -> None:
 
 def test_the_table_is_as_before_without_the_fixture() -> None:
     assert kinds.folders() == ("modules", "competenties", "kennisbouwstenen", "inleiding")
+
+
+def test_a_new_kind_is_resolved_by_xref(methodieken: Path) -> None:
+    result = runner.invoke(app, ["show", "KRACHTGERICHT", "--kb", str(methodieken)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[:2] == ["krachtgericht Krachtgericht werken", "  Soort: methodiek"]
+    unknown = runner.invoke(app, ["show", "krachtgerich", "--kb", str(methodieken)])
+    assert unknown.exit_code == 2
+    assert "bedoel je 'krachtgericht'?" in unknown.output
+
+
+@pytest.mark.slow
+def test_a_new_kind_is_compared_by_diff(methodieken: Path, tmp_path: Path) -> None:
+    repo = GitRepo(tmp_path / "repo")
+    (methodieken / "methodieken" / "oplossing.yaml").unlink()  # broken on purpose above; not the point here
+    methodieken.rename(repo.root / "data")
+    first = repo.commit("basis")
+    repo.edit("data/methodieken/krachtgericht.yaml", "modules: [wmw-01, wmw-03]", "modules: [wmw-01]")
+    repo.write("data/methodieken/systeem.yaml", "id: systeem\ntitel: Systeemgericht werken\n")
+    repo.commit("methods changed")
+    kb = str(repo.root / "data")
+    text = runner.invoke(app, ["diff", first, "HEAD", "--kb", kb, "--stat"])
+    assert text.exit_code == 0, text.output
+    assert "methodiek krachtgericht" in text.stdout
+    assert "methodiek systeem" in text.stdout
+    markdown = runner.invoke(app, ["diff", first, "HEAD", "--kb", kb, "--format", "markdown"])
+    assert "| methodieken | 1 | 0 | 0 | 1 |" in markdown.stdout
+    report = json.loads(runner.invoke(app, ["diff", first, "HEAD", "--kb", kb, "--format", "json"]).stdout)
+    assert report["summary"]["methodieken"] == {"added": 1, "removed": 0, "renamed": 0, "changed": 1}
+    assert {(item["kind"], item["id"] if "id" in item else item["new_id"]) for item in report["items"]} == {
+        ("methodiek", "krachtgericht"), ("methodiek", "systeem"),
+    }

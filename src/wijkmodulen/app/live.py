@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from wijkmodulen import collector
+from wijkmodulen.errors import WijkmodulenError
 from wijkmodulen.io.reader import read_guarded
 from wijkmodulen.lint.engine import (
     PLUGIN,
@@ -53,36 +54,27 @@ from wijkmodulen.load.kb import (
 from wijkmodulen.load.limits import Limits
 from wijkmodulen.load.yaml_source import SourceFile
 from wijkmodulen.locate import KbLocation
-from wijkmodulen.model import Bronnen, Module, ScwCompetentie
+from wijkmodulen.model import Bronnen, Module, ScwCompetentie, kinds
 
 # Files whose findings are made final together at start (then published): small enough that the
 # first ones come early, large enough that running each file rule once per batch costs nothing.
 START_BATCH = 500
 
 
-class LiveError(Exception):
+class LiveError(WijkmodulenError):
     """The workspace cannot be opened (configuration or KB folder); ``message`` is Dutch."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def _open_settings(kb: Path | None) -> tuple[KbLocation, LintSettings]:
-    """The KB location (root and limits) and lint settings, as the CLI resolves them."""
-    from wijkmodulen.config import ConfigError, find_config
-    from wijkmodulen.lint.settings import resolve_settings
-    from wijkmodulen.locate import locate_kb
-    from wijkmodulen.messages import t
+    """The KB location (root and limits) and lint settings, opened as every front end opens them
+    (``Workspace.open``: the same config discovery, the same limits)."""
+    from wijkmodulen.app.workspace import Workspace
 
     try:
-        start = kb if kb is not None and kb.is_dir() else None
-        loaded = find_config(start)
-        settings = resolve_settings(loaded.config.lint, loaded.path)
-        location = locate_kb(kb) if kb is not None else locate_kb()
-    except ConfigError as error:
-        raise LiveError(t("cli.config_error", path=error.path, detail=error.detail)) from None
-    return location, settings
+        workspace = Workspace.open(kb, must_exist=False)
+        return workspace.location, workspace.settings
+    except WijkmodulenError as error:
+        raise LiveError(error.message) from None
 
 
 def kb_ids(location: KbLocation) -> dict[str, list[str]]:
@@ -91,8 +83,8 @@ def kb_ids(location: KbLocation) -> dict[str, list[str]]:
     from wijkmodulen.load.kb import load_knowledge_base
 
     kb = load_knowledge_base(location.root, location.limits)
-    kinds = ("modules", "competenties", "kennisdomeinen", "doelgroepen", "scw_themas")
-    return {kind: sorted(getattr(kb, kind)) for kind in kinds}
+    attributes = ("modules", "competenties", "kennisdomeinen", "doelgroepen", "scw_themas")
+    return {kind: sorted(getattr(kb, kind)) for kind in attributes}
 
 
 @dataclass(slots=True)
@@ -645,5 +637,4 @@ def _names(model: BaseModel | None) -> tuple[set[str], set[str]]:
 
 
 def _indexes(kb: KnowledgeBase) -> list[dict[str, Any]]:
-    return [kb.modules, kb.scw_themas, kb.scw_competenties, kb.generieke_competenties,
-            kb.kennisdomeinen, kb.doelgroepen, kb.inleiding]
+    return [kb.index(index.name) for index in kinds.indexes()]

@@ -378,21 +378,23 @@ class Workspace:
         chosen = _beroep(beroep)
         return find_gaps(self.load_noting_issues(), chosen)
 
-    def lookup(self, wanted: str, kinds: tuple[str, ...]) -> Lookup:
-        """Where a competence, knowledge domain or target group is used."""
-        from wijkmodulen.xref.ids import Kind, UnknownId
-        from wijkmodulen.xref.lookup import WrongKind, lookup
+    def lookup(self, wanted: str, question: str) -> Lookup:
+        """Where a competence, knowledge domain or target group is used (``question``: ``competentie``,
+        ``kennisdomein`` or ``doelgroep``, the `xref` option asked)."""
+        from wijkmodulen.xref.ids import UnknownId, kind_label
+        from wijkmodulen.xref.lookup import QUESTIONS, WrongKind, expected_label, lookup
 
         kb = self.load_noting_issues()
+        kinds = QUESTIONS[question]
         try:
-            return lookup(kb, wanted, cast("tuple[Kind, ...]", kinds))
+            return lookup(kb, wanted, kinds)
         except UnknownId as error:
             raise _unknown(error) from None
         except WrongKind as error:
-            expected = t(f"xref.kind.{kinds[0]}" if len(kinds) == 1 else "xref.kind.competentie")
-            raise WijkmodulenError(
-                t("xref.wrong_kind", id=error.identifier, kind=t(f"xref.kind.{error.kind}"), expected=expected)
-            ) from None
+            raise WijkmodulenError(t(
+                "xref.wrong_kind", id=error.identifier, kind=t(kind_label(error.kind)),
+                expected=t(expected_label(kinds)),
+            )) from None
 
     def describe(self, identifier: str) -> Description:
         from wijkmodulen.xref.ids import UnknownId
@@ -421,6 +423,7 @@ class Workspace:
 
     def compare(self, ids: list[str]) -> list[Comparison]:
         """One module against its counterparts, or two modules against each other."""
+        from wijkmodulen.model import kinds
         from wijkmodulen.xref.compare import compare_modules
         from wijkmodulen.xref.ids import UnknownId, resolve
 
@@ -433,7 +436,7 @@ class Workspace:
                 found = resolve(kb, identifier)
             except UnknownId as error:
                 raise _unknown(error) from None
-            if found.kind != "module":
+            if found.kind != kinds.MODULE:
                 raise WijkmodulenError(t("compare.needs_module", id=found.id))
             modules.append(found.model)
         if len(modules) == 1:

@@ -11,9 +11,7 @@ import typer
 
 from wijkmodulen.cli.app import app
 from wijkmodulen.cli.common import err, fail, open_workspace, out
-from wijkmodulen.io.writer import append_file
 from wijkmodulen.messages import t
-from wijkmodulen.os_errors import describe
 
 if TYPE_CHECKING:
     from wijkmodulen.app import Workspace
@@ -67,6 +65,9 @@ def _report(result: LintResult, base: Path, format_name: str, quiet: bool) -> No
     sys.stdout.write(str(reporter.render(result, base, not quiet)) + "\n")
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if reporter.step_summary is not None and summary_file:
+        from wijkmodulen.io.writer import append_file
+        from wijkmodulen.os_errors import describe
+
         try:
             append_file(Path(summary_file), reporter.step_summary(result, base) + "\n")
         except OSError as error:

@@ -8,16 +8,15 @@ from typing import Annotated
 import typer
 
 from wijkmodulen.cli.app import app
-from wijkmodulen.cli.common import announce_kb, err, fail, open_workspace, out
+from wijkmodulen.cli.common import announce_kb, err, open_workspace, out
 from wijkmodulen.messages import t
-
-FORMATS = ("html", "pdf", "markdown")
+from wijkmodulen.reporters import choose, format_help
 
 
 @app.command(help=t("render.help"))
 def render(
     kb_path: Annotated[Path | None, typer.Argument(help=t("kb.argument"), show_default=False)] = None,
-    fmt: Annotated[str, typer.Option("--format", help=t("render.format"))] = "html",
+    fmt: Annotated[str, typer.Option("--format", help=format_help("render"))] = "html",
     out_dir: Annotated[Path, typer.Option("--out", help=t("render.out"))] = Path("handboek"),
     beroep: Annotated[list[str] | None, typer.Option("--beroep", help=t("render.beroep"))] = None,
     cluster: Annotated[list[str] | None, typer.Option("--cluster", help=t("render.cluster"))] = None,
@@ -34,8 +33,7 @@ def render(
     from wijkmodulen.render.pdf import load_weasyprint
     from wijkmodulen.render.selection import Selectie
 
-    if fmt not in FORMATS:
-        fail(t("render.unknown_format", value=fmt, choices=", ".join(FORMATS)))
+    choose("render", fmt)
     if fmt == "pdf":
         load_weasyprint()  # before the KB is read: a missing extra is said at once
     workspace = open_workspace(kb_path, must_exist=False, announce=False)

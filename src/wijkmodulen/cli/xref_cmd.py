@@ -11,19 +11,14 @@ from rich.console import Console, RenderableType
 
 from wijkmodulen.cli.app import app
 from wijkmodulen.cli.common import err, fail, open_workspace, out
-from wijkmodulen.io.writer import write_file
 from wijkmodulen.messages import t
-from wijkmodulen.os_errors import describe
+from wijkmodulen.reporters import choose, format_help, names, reporters
 from wijkmodulen.sinks import for_terminal
 
 if TYPE_CHECKING:
     from wijkmodulen.app import Workspace
     from wijkmodulen.xref.matrix import Matrix
 
-MATRIX_FORMATS = ("table", "csv", "markdown", "json", "html")
-REPORT_FORMATS = ("table", "markdown", "json")
-GRAPH_FORMATS = ("mermaid", "dot")
-COMPARE_FORMATS = ("text", "markdown", "html")
 # Tables on a pipe or in a file are laid out for the width the docs and tests assume.
 PIPE_WIDTH = 100
 
@@ -48,6 +43,9 @@ def _render(renderable: RenderableType) -> str:
 def _emit(content: str | bytes | RenderableType, output: Path | None) -> None:
     """Write a result to ``output`` (exactly, bytes for bytes) or to stdout."""
     if output is not None:
+        from wijkmodulen.io.writer import write_file
+        from wijkmodulen.os_errors import describe
+
         data = content if isinstance(content, bytes) else (
             content if isinstance(content, str) else _render(content)
         ).encode("utf-8")
@@ -73,7 +71,7 @@ def xref(
     kb_path: KbArgument = None,
     by: Annotated[str, typer.Option("--by", help=t("xref.by"))] = "scw",
     beroep: Annotated[str | None, typer.Option("--beroep", help=t("xref.beroep"), show_default=False)] = None,
-    output_format: Annotated[str, typer.Option("--format", "-f", help=t("xref.format"))] = "table",
+    output_format: Annotated[str, typer.Option("--format", "-f", help=format_help("xref"))] = "table",
     excel: Annotated[bool, typer.Option("--excel", help=t("xref.excel"))] = False,
     output: OutputOption = None,
     gaps: Annotated[bool, typer.Option("--gaps", help=t("xref.gaps"))] = False,
@@ -100,56 +98,40 @@ def xref(
         question = "--gaps" if gaps else "--competentie" if competentie else "--kennisdomein" if kennisdomein else (
             "--doelgroep"
         )
-        if output_format not in REPORT_FORMATS:
-            fail(t("xref.format_not_for", format=output_format, question=question, choices=", ".join(REPORT_FORMATS)))
+        report_formats = names("xref-rapport")
+        if output_format not in report_formats:
+            fail(t("xref.format_not_for", format=output_format, question=question, choices=", ".join(report_formats)))
     else:
-        _choice(output_format, MATRIX_FORMATS, "--format")
+        choose("xref", output_format)
     workspace = open_workspace(kb_path)
     if gaps:
         raise typer.Exit(_gaps(workspace, beroep, output_format, output, fail_on_gaps))
-    for wanted, kinds in (
-        (competentie, ("scw-competentie", "generieke-competentie", "scw-thema")),
-        (kennisdomein, ("kennisdomein",)),
-        (doelgroep, ("doelgroep",)),
+    for wanted, question in (
+        (competentie, "competentie"), (kennisdomein, "kennisdomein"), (doelgroep, "doelgroep"),
     ):
         if wanted:
-            _lookup(workspace, wanted, kinds, output_format, output)
+            _lookup(workspace, wanted, question, output_format, output)
             return
     matrix = workspace.matrix(dimension, beroep)
     _emit(_matrix_content(matrix, output_format, excel), output)
 
 
 def _matrix_content(matrix: Matrix, output_format: str, excel: bool) -> str | bytes | RenderableType:
-    from wijkmodulen.xref import matrix_formats
-
-    if output_format == "table":
-        return matrix_formats.matrix_table(matrix)
-    if output_format == "csv":
-        return matrix_formats.matrix_csv(matrix, excel=excel)
-    if output_format == "markdown":
-        return matrix_formats.matrix_markdown(matrix)
-    if output_format == "json":
-        return matrix_formats.matrix_json(matrix)
-    return matrix_formats.matrix_html(matrix)
+    written: str | bytes | RenderableType = reporters("xref")[output_format].render(matrix, excel=excel)
+    return written
 
 
 def _gaps(workspace: Workspace, beroep: str | None, output_format: str, output: Path | None, strict: bool) -> int:
-    from wijkmodulen.xref.gaps import gaps_json, gaps_markdown, gaps_text
-
     result = workspace.gaps(beroep)
-    formatter = {"table": lambda g: gaps_text(g) + "\n", "markdown": gaps_markdown, "json": gaps_json}
-    _emit(formatter[output_format](result), output)
+    _emit(reporters("xref-rapport")[output_format].render(result), output)
     return 1 if strict and result.has_gaps else 0
 
 
 def _lookup(
-    workspace: Workspace, wanted: str, kinds: tuple[str, ...], output_format: str, output: Path | None
+    workspace: Workspace, wanted: str, question: str, output_format: str, output: Path | None
 ) -> None:
-    from wijkmodulen.xref.lookup import lookup_json, lookup_markdown, lookup_text
-
-    result = workspace.lookup(wanted, kinds)
-    formatter = {"table": lambda r: lookup_text(r) + "\n", "markdown": lookup_markdown, "json": lookup_json}
-    _emit(formatter[output_format](result), output)
+    result = workspace.lookup(wanted, question)
+    _emit(reporters("xref-rapport")[output_format].render(result), output)
 
 
 @app.command(help=t("show.help"))
@@ -166,34 +148,34 @@ def show(
 @app.command(help=t("graph.help"))
 def graph(
     kb_path: KbArgument = None,
-    output_format: Annotated[str, typer.Option("--format", "-f", help=t("graph.format"))] = "mermaid",
+    output_format: Annotated[str, typer.Option("--format", "-f", help=format_help("graph"))] = "mermaid",
     select: Annotated[list[str] | None, typer.Option("--select", help=t("graph.select"), show_default=False)] = None,
     relaties: Annotated[
         str | None, typer.Option("--relaties", help=t("graph.relaties"), show_default=False)
     ] = None,
     output: OutputOption = None,
 ) -> None:
-    from wijkmodulen.xref.graph import DEFAULT_RELATIES, RELATIES, graph_dot, graph_mermaid
+    from wijkmodulen.xref.graph import DEFAULT_RELATIES, RELATIES
 
-    _choice(output_format, GRAPH_FORMATS, "--format")
+    choose("graph", output_format)
     chosen = tuple(r.strip() for r in relaties.split(",") if r.strip()) if relaties else DEFAULT_RELATIES
     for relatie in chosen:
         _choice(relatie, RELATIES, "--relaties")
     patterns = [p.strip() for value in select or [] for p in value.split(",") if p.strip()]
     result = open_workspace(kb_path).graph(patterns, chosen)
-    _emit(graph_mermaid(result) if output_format == "mermaid" else graph_dot(result), output)
+    _emit(reporters("graph")[output_format].render(result), output)
 
 
 @app.command(help=t("compare.help"))
 def compare(
     ids: Annotated[list[str], typer.Argument(help=t("compare.ids"), show_default=False)],
-    output_format: Annotated[str, typer.Option("--format", "-f", help=t("compare.format"))] = "text",
+    output_format: Annotated[str, typer.Option("--format", "-f", help=format_help("compare"))] = "text",
     kb_path: KbOption = None,
     output: OutputOption = None,
 ) -> None:
-    from wijkmodulen.xref.compare_formats import compare_html, compare_markdown, compare_plain, compare_rich
+    from wijkmodulen.xref.compare_formats import compare_rich
 
-    _choice(output_format, COMPARE_FORMATS, "--format")
+    choose("compare", output_format)
     if not 1 <= len(ids) <= 2:
         fail(t("compare.too_many"))
     comparisons = open_workspace(kb_path).compare(ids)
@@ -203,9 +185,5 @@ def compare(
                 out.print()
             out.print(compare_rich(comparison))
         return
-    render = {
-        "text": lambda c: compare_plain(c) + "\n",
-        "markdown": compare_markdown,
-        "html": compare_html,
-    }[output_format]
-    _emit("\n".join(render(c) for c in comparisons), output)
+    reporter = reporters("compare")[output_format]
+    _emit("\n".join(reporter.render(c) for c in comparisons), output)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
@@ -10,20 +9,12 @@ from typing import Any
 from wijkmodulen.diff.items import compare, content_text
 from wijkmodulen.diff.model import ItemChange, ItemKind, KbDiff, RevisionProblem, Side, SideKind, Status
 from wijkmodulen.load.kb import Entry, KnowledgeBase
+from wijkmodulen.model import kinds
 
 # At or above this word similarity an item that lost its id and one that gained a new id are the
 # same item renamed, not one removed and one added.
 RENAME_THRESHOLD = 0.9
 
-INDEXES: tuple[tuple[ItemKind, Callable[[KnowledgeBase], dict[str, Entry[Any]]]], ...] = (
-    ("module", lambda kb: kb.modules),
-    ("scw-thema", lambda kb: kb.scw_themas),
-    ("scw-competentie", lambda kb: kb.scw_competenties),
-    ("generieke-competentie", lambda kb: kb.generieke_competenties),
-    ("kennisdomein", lambda kb: kb.kennisdomeinen),
-    ("doelgroep", lambda kb: kb.doelgroepen),
-    ("inleiding", lambda kb: kb.inleiding),
-)
 _BEROEP_ORDER = {"wijkmaatschappelijk-werk": 0, "individueel-opbouwwerk": 1}
 
 
@@ -31,8 +22,8 @@ def diff_knowledge_bases(
     old: KnowledgeBase, new: KnowledgeBase, old_side: SideInfo, new_side: SideInfo
 ) -> KbDiff:
     items: list[ItemChange] = []
-    for kind, index in INDEXES:
-        items.extend(_diff_kind(kind, old, new, index(old), index(new)))
+    for index in kinds.indexes():
+        items.extend(_diff_kind(index.name, old, new, old.index(index.name), new.index(index.name)))
     return KbDiff(old_side.to_side(old), new_side.to_side(new), tuple(items))
 
 
@@ -136,7 +127,7 @@ def _item_change(
 
 
 def _order(change: ItemChange) -> tuple[int, int, str]:
-    if change.kind == "module":
+    if change.kind == kinds.MODULE:
         prefix, _, number = change.id.partition("-")
         beroep = "wijkmaatschappelijk-werk" if prefix == "wmw" else "individueel-opbouwwerk"
         return (_BEROEP_ORDER[beroep], int(number) if number.isascii() and number.isdigit() else 0, change.id)

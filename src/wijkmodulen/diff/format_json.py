@@ -14,6 +14,7 @@ from typing import Any, Literal
 from pydantic import TypeAdapter
 
 from wijkmodulen.diff.model import ItemChange, KbDiff, Side, Status
+from wijkmodulen.model import kinds
 
 VERSION: Literal[1] = 1
 SCHEMA_FILE = Path(__file__).with_name("diff.schema.json")
@@ -41,4 +42,7 @@ def format_json(diff: KbDiff) -> str:
 
 def json_schema() -> dict[str, Any]:
     schema = _ADAPTER.json_schema()
+    # An item's kind is an index of the kinds table: the schema names them.
+    kind = schema["$defs"]["ItemChange"]["properties"]["kind"]
+    kind["enum"] = [index.name for index in kinds.indexes()]
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema, "title": "wijkmodulen diff"}

@@ -10,7 +10,7 @@ import html
 import re
 
 from wijkmodulen.diff import labels
-from wijkmodulen.diff.model import STATUSES, ItemChange, KbDiff, ListItemChange, Segment
+from wijkmodulen.diff.model import STATUSES, ItemChange, KbDiff, ListItemChange, Segment, groups
 from wijkmodulen.messages import t
 from wijkmodulen.sinks import for_markdown, for_terminal
 
@@ -74,9 +74,10 @@ def format_markdown(diff: KbDiff, stat: bool = False) -> str:
 def _table(diff: KbDiff) -> list[str]:
     header = [t("diff.group"), *(t(f"diff.status.{s}") for s in STATUSES)]
     lines = ["| " + " | ".join(header) + " |", "|---" + "|---:" * len(STATUSES) + "|"]
+    labels = groups()
     for group, counts in diff.counts().items():
         if any(counts.values()):
-            lines.append(f"| {t(f'diff.group.{group}')} | " + " | ".join(str(counts[s]) for s in STATUSES) + " |")
+            lines.append(f"| {t(labels[group])} | " + " | ".join(str(counts[s]) for s in STATUSES) + " |")
     return [*lines, ""]
 
 

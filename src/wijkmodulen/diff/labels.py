@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from wijkmodulen.diff.model import STATUSES, ItemChange, KbDiff, ListItemChange, Side
 from wijkmodulen.messages import t
+from wijkmodulen.model import kinds
 
 
 def side_label(side: Side) -> str:
@@ -32,7 +33,7 @@ def summary(diff: KbDiff) -> str:
 
 
 def kind_label(item: ItemChange) -> str:
-    return t(f"diff.kind.{item.kind}")
+    return t(kinds.index_named(item.kind).label)
 
 
 def status_label(item: ItemChange) -> str:

@@ -9,21 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from wijkmodulen.model import kinds
+
 Op = Literal["=", "-", "+"]
-ItemKind = Literal[
-    "module", "scw-thema", "scw-competentie", "generieke-competentie", "kennisdomein", "doelgroep", "inleiding"
-]
+ItemKind = str  # the name of an index of the kinds table (model/kinds.py); the schema lists them
 Status = Literal["added", "removed", "changed", "renamed"]
 ListChange = Literal["added", "removed", "changed", "moved"]
 SideKind = Literal["revision", "worktree", "folder"]
 
-# The groups of the summary table, in order, and the kinds each holds.
-GROUPS: dict[str, tuple[ItemKind, ...]] = {
-    "modules": ("module",),
-    "competenties": ("scw-thema", "scw-competentie", "generieke-competentie"),
-    "kennisbouwstenen": ("kennisdomein", "doelgroep"),
-    "inleiding": ("inleiding",),
-}
 STATUSES: tuple[Status, ...] = ("added", "removed", "renamed", "changed")
 
 
@@ -138,8 +131,13 @@ class KbDiff:
 
     def counts(self) -> dict[str, dict[Status, int]]:
         """Per group of the summary table: how many items were added, removed, renamed, changed."""
-        table: dict[str, dict[Status, int]] = {group: dict.fromkeys(STATUSES, 0) for group in GROUPS}
+        table: dict[str, dict[Status, int]] = {group: dict.fromkeys(STATUSES, 0) for group in groups()}
         for item in self.items:
-            group = next(g for g, kinds in GROUPS.items() if item.kind in kinds)
-            table[group][item.status] += 1
+            table[kinds.kind_of_index(item.kind).group][item.status] += 1
         return table
+
+
+def groups() -> dict[str, str]:
+    """The groups of the summary table, in order: one per kind with indexes (key: the message key of its
+    name). A group holds the kind's indexes (``competenties``: themes, SCW and generic competences)."""
+    return {kind.group: kind.plural for kind in kinds.KINDS if kind.indexes}

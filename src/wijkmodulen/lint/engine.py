@@ -22,6 +22,7 @@ from wijkmodulen.load.kb import Entry, KnowledgeBase
 from wijkmodulen.load.suppressions import Suppression
 from wijkmodulen.load.yaml_source import Position, SourceFile
 from wijkmodulen.messages import t
+from wijkmodulen.model import kinds
 
 if TYPE_CHECKING:
     from wijkmodulen.lint.cache import LintCache
@@ -272,19 +273,13 @@ def _subset(kb: KnowledgeBase, paths: set[Path]) -> KnowledgeBase:
     subset = KnowledgeBase(
         root=kb.root,
         files=[source for source in kb.files if source.path in paths],
-        modules=part(kb.modules),
-        scw_themas=part(kb.scw_themas),
-        scw_competenties=part(kb.scw_competenties),
-        generieke_competenties=part(kb.generieke_competenties),
-        kennisdomeinen=part(kb.kennisdomeinen),
-        doelgroepen=part(kb.doelgroepen),
-        inleiding=part(kb.inleiding),
         issues=[issue for issue in kb.issues if issue.source.path in paths],
         duplicate_ids=kb.duplicate_ids,
         stray_files=kb.stray_files,
         unloaded_ids=kb.unloaded_ids,
-        others={name: part(index) for name, index in kb.others.items()},
     )
+    for index in kinds.indexes():  # every index of the kinds table, built-in or added
+        subset.index(index.name).update(part(kb.index(index.name)))
     if kb.bronnen is not None and kb.bronnen.source.path in paths:
         subset.bronnen = kb.bronnen
     return subset

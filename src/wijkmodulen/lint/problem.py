@@ -5,9 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from wijkmodulen.load.yaml_source import Path_, Position, SourceFile
 from wijkmodulen.messages import t
+
+if TYPE_CHECKING:
+    # Types only: the reporters (and `lint --help`, which lists them) need Severity, not the YAML reader.
+    from wijkmodulen.load.yaml_source import Path_, Position, SourceFile
 
 
 class Severity(IntEnum):

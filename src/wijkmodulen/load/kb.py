@@ -39,7 +39,7 @@ M = TypeVar("M", bound=BaseModel)
 
 DEFAULT_LIMITS = Limits()
 
-BRONNEN_FILE = kinds.file_kinds_named("bronnen")
+BRONNEN_FILE = kinds.file_kinds_named(kinds.BRONNEN)
 # The kind folders of the built-in table, in KB order (model/kinds.py; kinds.folders() sees added kinds).
 FOLDERS = kinds.folders()
 

@@ -1,9 +1,12 @@
 """The kinds of KB file in one table: where each lives, which model reads it, how its ids look, its
-label, its JSON Schema and its handbook page.
+labels, its JSON Schema and its handbook page.
 
 The loader (which folders, which model, which index), ``locate`` and ``fmt`` (what is a KB folder),
-``schema`` (one JSON Schema per kind), ``summary`` (a count per index) and the reference check (WM103,
-for the references a kind declares) read this table; a new kind is one more entry.
+``schema`` (one JSON Schema per kind), ``summary`` (a count per index), the reference check (WM103,
+for the references a kind declares), ``xref``/``show`` (which ids resolve, what an entry is called),
+``diff`` (which indexes are compared, the groups of its summary) and the handbook (the page and anchor
+of each index's entries) read this table; a new kind is one more entry. Code that is about one
+particular kind (the competence matrix is about competences) names it by the constants below.
 """
 
 from __future__ import annotations
@@ -22,15 +25,35 @@ from wijkmodulen.model.inleiding import Inleiding
 from wijkmodulen.model.kennisbouwsteen import Kennisbouwsteen
 from wijkmodulen.model.module import Module
 
+# The names of the built-in indexes and kinds, for code that is about one of them in particular.
+MODULE = "module"
+SCW_THEMA = "scw-thema"
+SCW_COMPETENTIE = "scw-competentie"
+GENERIEKE_COMPETENTIE = "generieke-competentie"
+KENNISDOMEIN = "kennisdomein"
+DOELGROEP = "doelgroep"
+INLEIDING = "inleiding"
+COMPETENTIE = "competentie"  # the kind holding the three competence indexes
+KENNISBOUWSTEEN = "kennisbouwsteen"  # the kind holding knowledge domains and target groups
+BRONNEN = "bronnen"
+
 
 @dataclass(frozen=True)
 class Index:
-    """One sort of id in the KB (the kinds ``xref`` and ``show`` speak of)."""
+    """One sort of id in the KB (the kinds ``xref``, ``show`` and ``diff`` speak of)."""
 
     name: str  # "module", "scw-competentie", "kennisdomein", ...
     id_pattern: str
     summary: str  # message key of its line in `summary` ("{count}")
     attribute: str | None = None  # the KnowledgeBase attribute that holds it; None: ``kb.index(name)``
+    label: str = ""  # message key of what one entry is called (xref, show, diff); "": "index.<name>"
+    page: str | None = None  # the handbook page that prints its entries (None: none, or one page each)
+    anchor: str | None = None  # the prefix of an entry's anchor on that page ("<anchor>-<id>")
+    xref: bool = True  # whether `xref`/`show` resolve its ids (the introduction's paragraphs are not linked)
+
+    def __post_init__(self) -> None:
+        if not self.label:
+            object.__setattr__(self, "label", f"index.{self.name}")
 
 
 @dataclass(frozen=True)
@@ -44,9 +67,18 @@ class Kind:
     folder: str | None = None  # files under <root>/<folder>/
     file: str | None = None  # or one file <root>/<file>
     indexes: tuple[Index, ...] = ()
-    page: str | None = None  # the handbook page that prints this kind (None: not a page of its own)
     # (field, index): a field holding ids (a string or a list) that must name an entry of that index (WM103)
     references: tuple[tuple[str, str], ...] = ()
+    plural: str = ""  # message key of its name for many (a group of `diff`'s summary); "": "kind.plural.<name>"
+
+    def __post_init__(self) -> None:
+        if not self.plural:
+            object.__setattr__(self, "plural", f"kind.plural.{self.name}")
+
+    @property
+    def group(self) -> str:
+        """Its key in `diff`'s summary (the folder: ``modules``, ``competenties``, ...)."""
+        return self.folder or self.name
 
     @property
     def soorten(self) -> dict[str, type[BaseModel]]:
@@ -66,32 +98,35 @@ def _soort(model: type[BaseModel]) -> str:
 
 
 KINDS: list[Kind] = [
-    Kind("bronnen", "kind.bronnen", (Bronnen,), file="bronnen.yaml"),
+    Kind(BRONNEN, "kind.bronnen", (Bronnen,), file="bronnen.yaml"),
     Kind(
-        "module", "kind.module", (Module,), folder="modules", page="modulen",
-        indexes=(Index("module", MODULE_ID, "summary.modules", "modules"),),
+        MODULE, "kind.module", (Module,), folder="modules",
+        indexes=(Index(MODULE, MODULE_ID, "summary.modules", "modules", page="modulen"),),
     ),
     Kind(
-        "competentie", "kind.competentie", (ScwThema, ScwCompetentie, GeneriekeCompetentie), folder="competenties",
-        page="bijlagen/scw-competenties",
+        COMPETENTIE, "kind.competentie", (ScwThema, ScwCompetentie, GeneriekeCompetentie), folder="competenties",
         indexes=(
-            Index("scw-thema", SLUG_ID, "summary.scw_themas", "scw_themas"),
-            Index("scw-competentie", SCW_COMPETENTIE_ID, "summary.scw_competenties", "scw_competenties"),
-            Index("generieke-competentie", GENERIEKE_COMPETENTIE_ID, "summary.generieke_competenties",
-                  "generieke_competenties"),
+            Index(SCW_THEMA, SLUG_ID, "summary.scw_themas", "scw_themas",
+                  page="bijlagen/scw-competenties", anchor="thema"),
+            Index(SCW_COMPETENTIE, SCW_COMPETENTIE_ID, "summary.scw_competenties", "scw_competenties",
+                  page="bijlagen/scw-competenties", anchor="competentie"),
+            Index(GENERIEKE_COMPETENTIE, GENERIEKE_COMPETENTIE_ID, "summary.generieke_competenties",
+                  "generieke_competenties", page="bijlagen/generieke-competenties", anchor="competentie"),
         ),
     ),
     Kind(
-        "kennisbouwsteen", "kind.kennisbouwsteen", (Kennisbouwsteen,), folder="kennisbouwstenen",
-        page="bijlagen/kennisbouwstenen",
+        KENNISBOUWSTEEN, "kind.kennisbouwsteen", (Kennisbouwsteen,), folder="kennisbouwstenen",
         indexes=(
-            Index("kennisdomein", SLUG_ID, "summary.kennisdomeinen", "kennisdomeinen"),
-            Index("doelgroep", SLUG_ID, "summary.doelgroepen", "doelgroepen"),
+            Index(KENNISDOMEIN, SLUG_ID, "summary.kennisdomeinen", "kennisdomeinen",
+                  page="bijlagen/kennisbouwstenen", anchor="kennis"),
+            Index(DOELGROEP, SLUG_ID, "summary.doelgroepen", "doelgroepen",
+                  page="bijlagen/kennisbouwstenen", anchor="kennis"),
         ),
     ),
     Kind(
-        "inleiding", "kind.inleiding", (Inleiding,), folder="inleiding", page="inleiding",
-        indexes=(Index("inleiding", SLUG_ID, "summary.inleiding", "inleiding"),),
+        INLEIDING, "kind.inleiding", (Inleiding,), folder="inleiding",
+        indexes=(Index(INLEIDING, SLUG_ID, "summary.inleiding", "inleiding", page="inleiding", anchor="inleiding",
+                       xref=False),),
     ),
 ]
 
@@ -153,6 +188,19 @@ def kind_of_model() -> Mapping[type[BaseModel], Kind]:
 def indexes() -> list[Index]:
     """Every index, in KB order."""
     return [index for kind in KINDS for index in kind.indexes]
+
+
+def index_named(name: str) -> Index:
+    return next(index for kind in KINDS for index in kind.indexes if index.name == name)
+
+
+def xref_indexes() -> list[Index]:
+    """The indexes whose ids `xref` and `show` resolve, in KB order."""
+    return [index for index in indexes() if index.xref]
+
+
+def kind_of_index(name: str) -> Kind:
+    return next(kind for kind in KINDS if any(index.name == name for index in kind.indexes))
 
 
 def model_of(data: Any, kind: Kind) -> type[BaseModel] | None:

@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from wijkmodulen import __version__
 from wijkmodulen.load.kb import KnowledgeBase
 from wijkmodulen.load.limits import Limits
-from wijkmodulen.model import Module
+from wijkmodulen.model import Module, kinds
 from wijkmodulen.model.common import ActiviteitenBlok, LijstBlok, LijstItem, TekstBlok
 from wijkmodulen.model.module import BEROEP_LABELS, FUNCTIES, SECTIES, ExterneModule, Voetnoot
 from wijkmodulen.render.gitinfo import GitInfo, kb_git_info
@@ -42,18 +42,25 @@ class TeamChapter:
     gaps: tuple[tuple[str, str], ...]  # (soort, id) of each gap, described after the report
 
 # Logical pages: the Markdown output writes one file per page; the HTML output is one page.
+# The pages (and anchors) of the KB's entries are the kinds table's (model/kinds.py).
 INDEX_PAGE = "index"
-INLEIDING_PAGE = "inleiding"
-SCW_PAGE = "bijlagen/scw-competenties"
-GENERIEK_PAGE = "bijlagen/generieke-competenties"
-KENNIS_PAGE = "bijlagen/kennisbouwstenen"
+_SCW = kinds.index_named(kinds.SCW_COMPETENTIE)
+_THEMA = kinds.index_named(kinds.SCW_THEMA)
+_GENERIEK = kinds.index_named(kinds.GENERIEKE_COMPETENTIE)
+_KENNISDOMEIN = kinds.index_named(kinds.KENNISDOMEIN)
+_DOELGROEP = kinds.index_named(kinds.DOELGROEP)
+_INLEIDING = kinds.index_named(kinds.INLEIDING)
+INLEIDING_PAGE = str(_INLEIDING.page)
+SCW_PAGE = str(_SCW.page)
+GENERIEK_PAGE = str(_GENERIEK.page)
+KENNIS_PAGE = str(_KENNISDOMEIN.page)
 MATRIX_PAGE = "bijlagen/matrix"
 REGISTER_PAGE = "bijlagen/register"
 TEAM_PAGE = "team"
 
 
 def module_page(module_id: str) -> str:
-    return f"modulen/{module_id}"
+    return f"{kinds.index_named(kinds.MODULE).page}/{module_id}"
 
 
 def slug(text: str) -> str:
@@ -363,15 +370,13 @@ class _Builder:
 
     def reference_link(self, ref_id: str, with_id: bool = False) -> Link:
         kb = self.kb
-        if ref_id in kb.scw_competenties:
-            titel = kb.scw_competenties[ref_id].model.titel
-            return Link(f"{ref_id} {titel}", f"competentie-{ref_id}", SCW_PAGE)
-        if ref_id in kb.generieke_competenties:
-            titel = kb.generieke_competenties[ref_id].model.titel
-            return Link(f"{ref_id} {titel}", f"competentie-{ref_id}", GENERIEK_PAGE)
-        for index in (kb.kennisdomeinen, kb.doelgroepen):
-            if ref_id in index:
-                return Link(index[ref_id].model.titel, f"kennis-{ref_id}", KENNIS_PAGE)
+        for competence in (_SCW, _GENERIEK):
+            if ref_id in (entries := kb.index(competence.name)):
+                titel = entries[ref_id].model.titel
+                return Link(f"{ref_id} {titel}", f"{competence.anchor}-{ref_id}", str(competence.page))
+        for index in (_KENNISDOMEIN, _DOELGROEP):
+            if ref_id in (entries := kb.index(index.name)):
+                return Link(entries[ref_id].model.titel, f"{index.anchor}-{ref_id}", str(index.page))
         return Link(ref_id, ref_id, KENNIS_PAGE, present=False)
 
     def module_view(self, module: Module) -> ModuleView:
@@ -489,25 +494,26 @@ class _Builder:
             thema = entry.model
             themas.append(ThemaView(
                 thema.titel,
-                f"thema-{thema.id}",
+                f"{_THEMA.anchor}-{thema.id}",
                 _plain_blocks(thema.omschrijving),
                 tuple(
-                    self.reference(c.model, SCW_PAGE, f"competentie-{c.model.id}")
+                    self.reference(c.model, SCW_PAGE, f"{_SCW.anchor}-{c.model.id}")
                     for c in competenties
                     if c.model.thema == thema.id
                 ),
             ))
         known_themas = set(kb.scw_themas)
         vakspecifiek = tuple(
-            self.reference(c.model, SCW_PAGE, f"competentie-{c.model.id}")
+            self.reference(c.model, SCW_PAGE, f"{_SCW.anchor}-{c.model.id}")
             for c in competenties
             if c.model.thema not in known_themas
         )
         return tuple(themas), vakspecifiek
 
-    def ordered(self, index: dict[str, Any], page: str, prefix: str) -> tuple[Reference, ...]:
-        entries = sorted(index.values(), key=lambda e: (e.model.volgorde or 0, e.model.id))
-        return tuple(self.reference(e.model, page, f"{prefix}-{e.model.id}") for e in entries)
+    def ordered(self, index: kinds.Index, kb: KnowledgeBase) -> tuple[Reference, ...]:
+        """An appendix's entries of ``index``, on its page, in their order."""
+        entries = sorted(kb.index(index.name).values(), key=lambda e: (e.model.volgorde or 0, e.model.id))
+        return tuple(self.reference(e.model, str(index.page), f"{index.anchor}-{e.model.id}") for e in entries)
 
     def register(self, beroepen: Iterable[BeroepView]) -> tuple[RegisterLetter, ...]:
         """Competences, knowledge domains, target groups and key terms (clusters, module titles)."""
@@ -568,16 +574,16 @@ def build_handbook(
             tweede_lezing=_second_reading(selected),
         ),
         inleiding=tuple(
-            InleidingView(e.model.id, e.model.titel, f"inleiding-{e.model.id}", _plain_blocks(e.model.tekst))
+            InleidingView(e.model.id, e.model.titel, f"{_INLEIDING.anchor}-{e.model.id}", _plain_blocks(e.model.tekst))
             for e in inleiding
         ),
         beroepen=beroepen,
         modules=tuple(views[m.id] for m in selected),
         themas=themas,
         vakspecifiek=vakspecifiek,
-        generieke_competenties=builder.ordered(kb.generieke_competenties, GENERIEK_PAGE, "competentie"),
-        kennisdomeinen=builder.ordered(kb.kennisdomeinen, KENNIS_PAGE, "kennis"),
-        doelgroepen=builder.ordered(kb.doelgroepen, KENNIS_PAGE, "kennis"),
+        generieke_competenties=builder.ordered(_GENERIEK, kb),
+        kennisdomeinen=builder.ordered(_KENNISDOMEIN, kb),
+        doelgroepen=builder.ordered(_DOELGROEP, kb),
         matrix=koppelingen_matrix(kb, selected, builder.module_link, builder.reference_link),
         register=builder.register(beroepen),
         beroep_labels=dict(BEROEP_LABELS),
@@ -590,7 +596,7 @@ def _team_chapter(kb: KnowledgeBase, builder: _Builder, team: TeamChapter | None
     if team is None:
         return {}
     indexes: dict[str, dict[str, Any]] = {
-        "competentie": kb.competenties, "kennisdomein": kb.kennisdomeinen, "doelgroep": kb.doelgroepen,
+        kinds.COMPETENTIE: kb.competenties, kinds.KENNISDOMEIN: kb.kennisdomeinen, kinds.DOELGROEP: kb.doelgroepen,
     }
     scholing = tuple(
         builder.reference(indexes[soort][identifier].model, TEAM_PAGE, f"scholing-{identifier}")

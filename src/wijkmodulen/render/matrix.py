@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from wijkmodulen.load.kb import KnowledgeBase
-from wijkmodulen.model import Module
+from wijkmodulen.model import Module, kinds
 from wijkmodulen.render.links import Link
 from wijkmodulen.xref.matrix import Dimension, columns_of, linked_ids
 
@@ -21,16 +21,16 @@ class MatrixRow:
 
 @dataclass(frozen=True)
 class Matrix:
-    soort: str  # "competenties" or "kennisbouwstenen": the template chooses the caption
+    soort: str  # the kind's group, "competenties" or "kennisbouwstenen": the template chooses the caption
     kolommen: tuple[Link, ...]
     kolom_ids: tuple[str, ...]
     rijen: tuple[MatrixRow, ...]
 
 
-# Each appendix table joins two dimensions of the xref matrix.
+# Each appendix table joins two dimensions of the xref matrix: the competences, the kennisbouwstenen.
 _TABLES: tuple[tuple[str, tuple[Dimension, Dimension]], ...] = (
-    ("competenties", ("scw", "gk")),
-    ("kennisbouwstenen", ("kennisdomein", "doelgroep")),
+    (kinds.kind_named(kinds.COMPETENTIE).group, ("scw", "gk")),
+    (kinds.kind_named(kinds.KENNISBOUWSTEEN).group, ("kennisdomein", "doelgroep")),
 )
 
 

@@ -68,6 +68,11 @@ def _section_status(section: SectionDiff) -> str:
     return t("compare.different", percent=_percent(section.ratio))
 
 
+def compare_text(comparison: Comparison) -> str:
+    """``compare_plain`` as a block of its own (`compare --format text` on a pipe or into a file)."""
+    return compare_plain(comparison) + "\n"
+
+
 def compare_plain(comparison: Comparison) -> str:
     """Plain text for files and pipes: ``[-weg-]`` only in the first, ``{+nieuw+}`` only in the second."""
     title, summary = _heading(comparison)

@@ -8,10 +8,11 @@ from typing import Any
 
 from wijkmodulen.load.kb import Entry, KnowledgeBase
 from wijkmodulen.messages import t
+from wijkmodulen.model import kinds
 from wijkmodulen.model.module import BEROEP_LABELS, Module
 
-# The kinds of reference data a module can reach, in the order they are reported.
-TARGET_KINDS = ("scw-competentie", "scw-thema", "generieke-competentie", "kennisdomein", "doelgroep")
+# The kinds of reference data a module can reach (through its koppelingen), in the order they are reported.
+TARGET_KINDS = (kinds.SCW_COMPETENTIE, kinds.SCW_THEMA, kinds.GENERIEKE_COMPETENTIE, kinds.KENNISDOMEIN, kinds.DOELGROEP)
 
 
 @dataclass(frozen=True)
@@ -61,16 +62,10 @@ def _scope(kb: KnowledgeBase, beroep: str | None) -> ScopeGaps:
     themes_reached = {
         entry.model.thema for identifier, entry in kb.scw_competenties.items() if identifier in reached
     }
-    targets: dict[str, dict[str, Entry[Any]]] = {
-        "scw-competentie": kb.scw_competenties,
-        "scw-thema": kb.scw_themas,
-        "generieke-competentie": kb.generieke_competenties,
-        "kennisdomein": kb.kennisdomeinen,
-        "doelgroep": kb.doelgroepen,
-    }
+    targets: dict[str, dict[str, Entry[Any]]] = {kind: kb.index(kind) for kind in TARGET_KINDS}
     unreached: list[tuple[str, tuple[Item, ...]]] = []
     for kind in TARGET_KINDS:
-        seen = themes_reached if kind == "scw-thema" else reached
+        seen = themes_reached if kind == kinds.SCW_THEMA else reached
         entries = sorted(targets[kind].values(), key=lambda e: (getattr(e.model, "volgorde", None) or 0, e.model.id))
         unreached.append((kind, tuple(Item(e.model.id, e.model.titel) for e in entries if e.model.id not in seen)))
     return ScopeGaps(

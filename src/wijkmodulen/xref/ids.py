@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 from wijkmodulen.load.kb import KnowledgeBase
+from wijkmodulen.model import kinds
 
-Kind = Literal["module", "scw-competentie", "scw-thema", "generieke-competentie", "kennisdomein", "doelgroep"]
+Kind = str  # the name of an index of the kinds table whose ids resolve (kinds.xref_indexes())
 
 
 class UnknownId(LookupError):
@@ -28,14 +29,7 @@ class Resolved:
 
 
 def indexes(kb: KnowledgeBase) -> list[tuple[Kind, dict[str, Any]]]:
-    return [
-        ("module", kb.modules),
-        ("scw-competentie", kb.scw_competenties),
-        ("scw-thema", kb.scw_themas),
-        ("generieke-competentie", kb.generieke_competenties),
-        ("kennisdomein", kb.kennisdomeinen),
-        ("doelgroep", kb.doelgroepen),
-    ]
+    return [(index.name, kb.index(index.name)) for index in kinds.xref_indexes()]
 
 
 def all_ids(kb: KnowledgeBase) -> list[str]:
@@ -70,6 +64,11 @@ def title_of(kb: KnowledgeBase, identifier: str) -> str | None:
         if identifier in index:
             return str(index[identifier].model.titel)
     return None
+
+
+def kind_label(kind: Kind) -> str:
+    """The message key of what an entry of ``kind`` is called ("SCW-competentie")."""
+    return kinds.index_named(kind).label
 
 
 def display_name(identifier: str, titel: str) -> str:

@@ -7,11 +7,27 @@ from dataclasses import asdict, dataclass
 
 from wijkmodulen.load.kb import KnowledgeBase
 from wijkmodulen.messages import t
+from wijkmodulen.model import kinds as kind_table
 from wijkmodulen.model.module import BEROEP_LABELS, Module
-from wijkmodulen.xref.ids import Kind, display_name, resolve
+from wijkmodulen.xref.ids import Kind, display_name, kind_label, resolve
 
 # Which kinds each lookup option accepts.
-COMPETENTIE_KINDS: tuple[Kind, ...] = ("scw-competentie", "generieke-competentie", "scw-thema")
+COMPETENTIE_KINDS: tuple[Kind, ...] = (
+    kind_table.SCW_COMPETENTIE, kind_table.GENERIEKE_COMPETENTIE, kind_table.SCW_THEMA,
+)
+# The kinds each question (`xref --competentie/--kennisdomein/--doelgroep`) accepts.
+QUESTIONS: dict[str, tuple[Kind, ...]] = {
+    kind_table.COMPETENTIE: COMPETENTIE_KINDS,
+    kind_table.KENNISDOMEIN: (kind_table.KENNISDOMEIN,),
+    kind_table.DOELGROEP: (kind_table.DOELGROEP,),
+}
+
+
+def expected_label(kinds: tuple[Kind, ...]) -> str:
+    """The message key of what a question asks for: one index, or the competences as a whole."""
+    if len(kinds) == 1:
+        return kind_label(kinds[0])
+    return kind_table.kind_named(kind_table.COMPETENTIE).label
 
 
 class WrongKind(ValueError):
@@ -58,7 +74,7 @@ def lookup(kb: KnowledgeBase, identifier: str, kinds: tuple[Kind, ...]) -> Looku
     found = resolve(kb, identifier)
     if found.kind not in kinds:
         raise WrongKind(found.id, found.kind)
-    if found.kind == "scw-thema":
+    if found.kind == kind_table.SCW_THEMA:
         wanted = [cid for cid, e in sorted(kb.scw_competenties.items()) if e.model.thema == found.id]
     else:
         wanted = [found.id]
@@ -77,7 +93,7 @@ def lookup(kb: KnowledgeBase, identifier: str, kinds: tuple[Kind, ...]) -> Looku
 
 
 def _heading(result: Lookup) -> str:
-    kind = t(f"xref.kind.{result.kind}")
+    kind = t(kind_label(result.kind))
     return t("lookup.heading", name=display_name(result.id, result.titel), kind=kind, count=result.count)
 
 

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from wijkmodulen.load.kb import KnowledgeBase
 from wijkmodulen.messages import t
+from wijkmodulen.model import kinds
 from wijkmodulen.model.module import BEROEP_LABELS, FUNCTIES, ExterneModule, Module
-from wijkmodulen.xref.ids import Kind, display_name, resolve, title_of
+from wijkmodulen.xref.ids import Kind, display_name, kind_label, resolve, title_of
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def _describe_module(kb: KnowledgeBase, module: Module) -> Description:
             LinkGroup(t("show.kennisdomeinen"), _links(kb, links.kennisdomeinen, links.toelichting)),
             LinkGroup(t("show.doelgroepen"), _links(kb, links.doelgroepen, links.toelichting)),
         ]
-    return Description("module", module.id, module.titel, tuple(facts), tuple(groups))
+    return Description(kinds.MODULE, module.id, module.titel, tuple(facts), tuple(groups))
 
 
 def _modules_linking(kb: KnowledgeBase, identifiers: list[str]) -> tuple[LinkGroup, ...]:
@@ -110,17 +111,17 @@ def describe(kb: KnowledgeBase, identifier: str) -> Description:
     """Everything ``identifier`` links to and everything that links to it. Raises ``UnknownId``."""
     found = resolve(kb, identifier)
     model = found.model
-    if found.kind == "module":
+    if found.kind == kinds.MODULE:
         return _describe_module(kb, model)
-    facts: list[tuple[str, str]] = [(t("show.soort"), t(f"xref.kind.{found.kind}"))]
+    facts: list[tuple[str, str]] = [(t("show.soort"), t(kind_label(found.kind)))]
     groups: list[LinkGroup] = []
     ids = [found.id]
-    if found.kind == "scw-competentie":
+    if found.kind == kinds.SCW_COMPETENTIE:
         if model.thema:
             facts.append((t("show.thema"), f"{model.thema} ({_titel(kb, model.thema)})"))
         if model.vakspecifiek:
             facts.append((t("show.vakspecifiek"), t("show.ja")))
-    elif found.kind == "scw-thema":
+    elif found.kind == kinds.SCW_THEMA:
         ids = [cid for cid, e in sorted(kb.scw_competenties.items()) if e.model.thema == found.id]
         groups.append(LinkGroup(t("show.competenties_in_thema"), _links(kb, ids)))
     groups += _modules_linking(kb, ids)

@@ -8,7 +8,6 @@ nothing is lost.
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +30,8 @@ def _line(problem: Problem, base: Path) -> str:
 
 
 def format_junit(result: LintResult, base: Path) -> str:
+    import xml.etree.ElementTree as ET  # here, not at the top: `lint --help` imports this module
+
     by_file: dict[Path, list[Problem]] = {path: [] for path in result.files}
     for problem in result.problems:
         by_file.setdefault(problem.file, []).append(problem)

@@ -10,7 +10,6 @@ finding keeps its fingerprint when lines above it move, so code scanning does no
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from pathlib import Path
@@ -79,6 +78,8 @@ def _rule(code: str, rule: type[Rule]) -> dict[str, Any]:
 
 
 def fingerprints(problems: list[Problem], base: Path) -> list[str]:
+    import hashlib  # here, not at the top: `lint --help` imports this module
+
     """Per problem: a hash of rule, file and message, and the how-many-th identical finding it is."""
     seen: dict[tuple[str, str, str], int] = {}
     result = []

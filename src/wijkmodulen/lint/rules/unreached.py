@@ -15,7 +15,7 @@ from wijkmodulen.model import kinds
 class UnreachedOptions(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    soorten: list[str] = ["competentie", "scw-thema", "kennisdomein", "doelgroep"]
+    soorten: list[str] = [kinds.COMPETENTIE, kinds.SCW_THEMA, kinds.KENNISDOMEIN, kinds.DOELGROEP]
 
 
 class Unreached(Rule):
@@ -40,7 +40,7 @@ class Unreached(Rule):
     Options = UnreachedOptions
 
     def check(self, kb: KnowledgeBase, options: Any) -> Iterator[Finding]:
-        if any(issue.source.path.parent.name == kinds.kind_named("module").folder for issue in kb.issues):
+        if any(issue.source.path.parent.name == kinds.kind_named(kinds.MODULE).folder for issue in kb.issues):
             return  # a module that could not be read might be the one that reaches them
         if any(e.model.koppelingen and e.model.koppelingen.beoordeling for e in kb.modules.values()):
             return  # reviewed links are grounded in the text, not stretched to reach everything
@@ -51,10 +51,10 @@ class Unreached(Rule):
                 reached.update(links.competenties, links.kennisdomeinen, links.doelgroepen)
         themes = {e.model.thema for i, e in kb.scw_competenties.items() if i in reached and e.model.thema}
         groups: list[tuple[str, dict[str, Entry[Any]], set[str]]] = [
-            ("competentie", kb.competenties, reached),
-            ("scw-thema", kb.scw_themas, themes),
-            ("kennisdomein", kb.kennisdomeinen, reached),
-            ("doelgroep", kb.doelgroepen, reached),
+            (kinds.COMPETENTIE, kb.competenties, reached),
+            (kinds.SCW_THEMA, kb.scw_themas, themes),
+            (kinds.KENNISDOMEIN, kb.kennisdomeinen, reached),
+            (kinds.DOELGROEP, kb.doelgroepen, reached),
         ]
         for kind, index, hits in groups:
             if kind not in options.soorten:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 MESSAGES: dict[str, str] = {
     "render.help": "Maak een handboek (HTML, PDF of Markdown) van de kennisbank, of van een selectie modulen.",
-    "render.format": "Uitvoerformaat: html (één bestand), pdf (A4, via WeasyPrint) of markdown (met mkdocs.yml).",
     "render.out": "Map waarin het handboek komt.",
     "render.beroep": "Alleen modulen van dit beroep: wijkmaatschappelijk-werk (wmw) of individueel-opbouwwerk (iow).",
     "render.cluster": "Alleen modulen van dit cluster, bijv. 'Aanmelding en intake' (herhaalbaar).",
@@ -16,7 +15,6 @@ MESSAGES: dict[str, str] = {
     "render.logo": "Logo (PNG, JPEG of SVG) voor het omslag.",
     "render.editie": "Editie of versie van het handboek, bijv. '2025-1'.",
     "render.templates": "Map met eigen sjablonen; die gaan voor de meegeleverde.",
-    "render.unknown_format": "Onbekend formaat '{value}'; kies uit: {choices}.",
     "render.unknown_beroep": "Onbekend beroep '{value}'; kies uit: {choices}.",
     "render.unknown_cluster": "Onbekend cluster '{value}'; kies uit: {choices}.",
     "render.unknown_module": "Onbekende module '{value}'.",

@@ -9,10 +9,8 @@ MESSAGES: dict[str, str] = {
         "hoe het team die dekt, de lacunes en leerstof om ze te dichten."
     ),
     "team.profiel": "Het teamprofiel (YAML), zie examples/team-noord.yaml.",
-    "team.format": "Uitvoer: text, markdown, html of json.",
     "team.niveau": "Nodig niveau (1-4); overschrijft 'niveau' uit het profiel.",
     "team.output": "Schrijf naar dit bestand in plaats van naar de terminal.",
-    "team.bad_format": "Onbekend formaat '{value}'; kies uit: {choices}.",
     "team.bad_niveau": "Niveau {value} bestaat niet; kies 1, 2, 3 of 4.",
     "team.no_profile": "Teamprofiel niet gevonden: {path}",
     "team.profile_not_regular": "Teamprofiel {path} is {what}, geen gewoon bestand; geef een YAML-bestand op.",

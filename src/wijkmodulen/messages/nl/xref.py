@@ -10,7 +10,6 @@ MESSAGES: dict[str, str] = {
     ),
     "xref.by": "Kolommen: scw (4A-4T), gk (generieke competenties), kennisdomein of doelgroep.",
     "xref.beroep": "Alleen de modulen van dit beroep: wijkmaatschappelijk-werk (wmw) of individueel-opbouwwerk (iow).",
-    "xref.format": "Uitvoer: table, csv, markdown, json of html.",
     "xref.excel": "CSV voor Nederlandse Excel: puntkomma's, BOM en CRLF.",
     "xref.output": "Schrijf naar dit bestand in plaats van naar de terminal.",
     "xref.gaps": "Toon wat geen enkele module bereikt, en modulen zonder koppelingen of tegenhanger.",
@@ -22,7 +21,6 @@ MESSAGES: dict[str, str] = {
     "show.id": "Het id, bijv. wmw-06, 4P, gk-3 of inkomen.",
     "kb.option": "Kennisbankmap; zonder waarde de kennisbank uit de configuratie.",
     "graph.help": "Toon de verbanden tussen modulen (en met competenties) als Mermaid- of Graphviz-diagram.",
-    "graph.format": "Uitvoer: mermaid of dot.",
     "graph.select": (
         "Alleen deze ids (of patronen zoals 'wmw-*') en hun directe buren; komma's of herhalen."
     ),
@@ -35,7 +33,6 @@ MESSAGES: dict[str, str] = {
         "en markeer de woorden die verschillen. Met één id: vergelijk met de tegenhanger(s)."
     ),
     "compare.ids": "Eén of twee module-ids, bijv. wmw-12 iow-11.",
-    "compare.format": "Uitvoer: text, markdown of html.",
     # --- CLI errors -----------------------------------------------------------------------
     "xref.bad_choice": "Onbekende waarde '{value}' voor {option}; kies uit: {choices}.",
     "xref.one_question": "Kies één vraag tegelijk: --gaps, --competentie, --kennisdomein of --doelgroep.",
@@ -50,14 +47,6 @@ MESSAGES: dict[str, str] = {
     "compare.needs_module": "'{id}' is geen module; compare vergelijkt modulen.",
     "compare.no_counterpart": "{id} heeft geen tegenhangers; geef een tweede id.",
     "compare.too_many": "Geef één of twee module-ids.",
-    # --- Kinds of ids ---------------------------------------------------------------------
-    "xref.kind.module": "module",
-    "xref.kind.scw-competentie": "SCW-competentie",
-    "xref.kind.scw-thema": "SCW-thema",
-    "xref.kind.generieke-competentie": "generieke competentie",
-    "xref.kind.kennisdomein": "kennisdomein",
-    "xref.kind.doelgroep": "doelgroep",
-    "xref.kind.competentie": "competentie",
     # --- Matrix ---------------------------------------------------------------------------
     "xref.dim.scw": "SCW-competenties",
     "xref.dim.gk": "generieke competenties",
