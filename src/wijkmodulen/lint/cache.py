@@ -319,17 +319,22 @@ class LintCache:
         try:
             for relative, entry in self._new.items():
                 if entry.fresh is not None:
-                    try:  # a value the cache has no form for: this file is simply read every time
-                        payload = _payload(*entry.fresh)
-                    except CacheFormatError:
+                    # A value the cache has no form for (or text that is not UTF-8, such as a lone
+                    # surrogate): this file is simply read every time.
+                    try:
+                        fresh = entry.head_line(relative) + _payload(*entry.fresh) + b"\n"
+                    except (CacheFormatError, UnicodeEncodeError):
                         continue
-                    yield entry.head_line(relative) + payload + b"\n"
+                    yield fresh
                     continue
                 if not entry.dirty:
                     line = self.stored(entry.at, entry.length)
                 else:
                     rest = self.stored(entry.at + entry.head, entry.length - entry.head)
-                    line = None if rest is None else entry.head_line(relative) + rest
+                    try:
+                        line = None if rest is None else entry.head_line(relative) + rest
+                    except UnicodeEncodeError:
+                        continue
                 if line is None:
                     raise OSError(errno.EBADF, str(self.file))
                 yield line
