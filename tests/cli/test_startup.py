@@ -23,7 +23,7 @@ print(" ".join(sorted(name for name in sys.modules if name.startswith({heavy})))
 
 def test_help_imports_neither_the_loader_nor_the_application_layer() -> None:
     run = subprocess.run(
-        [sys.executable, "-c", SCRIPT.format(heavy=repr(HEAVY))], capture_output=True, text=True, check=True
+        [sys.executable, "-c", SCRIPT.format(heavy=repr(HEAVY))], capture_output=True, text=True, encoding="utf-8", check=True
     )
     assert "lint" in run.stdout
     assert run.stderr.strip() == ""
