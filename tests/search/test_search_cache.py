@@ -71,6 +71,7 @@ def cache(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.mark.slow  # compares every golden query with the index built anew, or starts a process
 def test_the_stored_index_ranks_as_the_index_built_on_the_fly(kb: Path, cache: Path) -> None:
     first = run(kb, cache)
     assert (first.run.used, first.run.written) == ("new", True)
@@ -167,6 +168,7 @@ def test_a_cache_folder_others_may_write_is_not_used(kb: Path, cache: Path) -> N
     assert run(kb, cache).run.used == "new"
 
 
+@pytest.mark.slow  # compares every golden query with the index built anew, or starts a process
 @pytest.mark.parametrize(
     "damage",
     [
@@ -243,6 +245,7 @@ print(" ".join(sorted(m for m in sys.modules if m.startswith(("wijkmodulen.rende
 """
 
 
+@pytest.mark.slow  # compares every golden query with the index built anew, or starts a process
 def test_a_warm_search_loads_no_models_renderer_or_console(kb: Path, cache: Path) -> None:
     """What zoek runs (cli/zoek_cmd.py without the command line around it) with a stored index, once
     the copied KB has settled (a folder changed within the last two seconds is listed again)."""

@@ -232,6 +232,7 @@ class LintCache:
     settle_ns: int = 2_000_000_000
     hashed: int = 0  # files read and hashed in this run (the others were taken by their status)
     _store: BinaryIO | None = None
+    _prefix: str = ""  # str(root) + os.sep, computed once: relative() runs twice per file
 
     @property
     def file(self) -> Path:
@@ -342,9 +343,13 @@ class LintCache:
             self.close()
 
     def relative(self, path: Path) -> str:
-        text, prefix = str(path), str(self.root) + os.sep
+        prefix = self._prefix
+        if not prefix:
+            prefix = self._prefix = str(self.root) + os.sep
+        text = str(path)
         if text.startswith(prefix):  # the usual case, without pathlib's cost per call
-            return text[len(prefix):].replace(os.sep, "/")
+            rest = text[len(prefix):]
+            return rest if os.sep == "/" else rest.replace(os.sep, "/")
         return path.relative_to(self.root).as_posix()
 
     def cached_problems(self, relative: str) -> Problems | None:
