@@ -80,34 +80,51 @@ def _reference_doc(model: Any, soort: Soort, anchor: str) -> SearchDoc:
     return SearchDoc(model.id, soort, model.titel, anchor, fields)
 
 
-# The indexes of the KB that are searched, and the place of each in the handbook's order.
-SEARCHED_INDEXES: dict[str, int] = {
-    "module": 0, "inleiding": 1, "scw-thema": 2, "scw-competentie": 3, "generieke-competentie": 3,
-    "kennisdomein": 4, "doelgroep": 5,
-}
+def searched_indexes() -> dict[str, int]:
+    """The indexes of the KB that are searched, and the place of each in the handbook's order. The
+    kinds table is imported here, not above: a search from the cache needs no models."""
+    from wijkmodulen.model import kinds  # here, not above: see the docstring
+
+    return {
+        kinds.MODULE: 0, kinds.INLEIDING: 1, kinds.SCW_THEMA: 2, kinds.SCW_COMPETENTIE: 3,
+        kinds.GENERIEKE_COMPETENTIE: 3, kinds.KENNISDOMEIN: 4, kinds.DOELGROEP: 5,
+    }
+
+
+MODULE = "module"  # kinds.MODULE, which this module does not import at its top (see searched_indexes)
 _BEROEP_ORDER = {"wijkmaatschappelijk-werk": 0, "individueel-opbouwwerk": 1}
 
 OrderKey = tuple[int, int, int, str]
+
+
+def _anchor(index: str, entry_id: str) -> str:
+    """The entry's anchor in the single-page handbook, with the prefix the kinds table gives its index."""
+    from wijkmodulen.model import kinds  # here, not above: see searched_indexes
+
+    return f"{kinds.index_named(index).anchor}-{entry_id}"
 
 
 def entry_document(index: str, model: Any) -> tuple[OrderKey, SearchDoc] | None:
     """The document of one entry of the KB's index ``index`` (None for an index that is not searched),
     with its place in the handbook's order: modules by profession and number, the introduction by its
     order, the competences by id, the SCW themes and kennisbouwstenen by their order."""
-    group = SEARCHED_INDEXES.get(index)
+    from wijkmodulen.model import kinds  # here, not above: see searched_indexes
+
+    group = searched_indexes().get(index)
     if group is None:
         return None
-    if index == "module":
+    if index == kinds.MODULE:
         return (group, _BEROEP_ORDER[model.beroep], model.nummer, model.id), module_doc(model)
-    if index == "inleiding":
-        doc = SearchDoc(model.id, "inleiding", model.titel, f"inleiding-{model.id}",
+    anchor = _anchor(index, model.id)
+    if index == kinds.INLEIDING:
+        doc = SearchDoc(model.id, "inleiding", model.titel, anchor,
                         {"titel": (model.titel,), "overig": _texts(model.tekst)})
         return (group, model.volgorde, 0, model.id), doc
-    if index in ("scw-competentie", "generieke-competentie"):
-        return (group, 0, 0, model.id), _reference_doc(model, "competentie", f"competentie-{model.id}")
-    if index == "scw-thema":
-        return (group, model.volgorde or 0, 0, model.id), _reference_doc(model, "thema", f"thema-{model.id}")
-    return (group, model.volgorde or 0, 0, model.id), _reference_doc(model, "kennisbouwsteen", f"kennis-{model.id}")
+    if index in (kinds.SCW_COMPETENTIE, kinds.GENERIEKE_COMPETENTIE):
+        return (group, 0, 0, model.id), _reference_doc(model, "competentie", anchor)
+    if index == kinds.SCW_THEMA:
+        return (group, model.volgorde or 0, 0, model.id), _reference_doc(model, "thema", anchor)
+    return (group, model.volgorde or 0, 0, model.id), _reference_doc(model, "kennisbouwsteen", anchor)
 
 
 def kb_documents(kb: KnowledgeBase, module_ids: Iterable[str] | None = None) -> list[SearchDoc]:
@@ -115,10 +132,10 @@ def kb_documents(kb: KnowledgeBase, module_ids: Iterable[str] | None = None) -> 
     (a handbook of a selection searches what it prints)."""
     wanted = None if module_ids is None else set(module_ids)
     found: list[tuple[OrderKey, SearchDoc]] = []
-    for index in SEARCHED_INDEXES:
-        entries = kb.in_focus(kb.modules) if index == "module" else kb.index(index).values()
+    for index in searched_indexes():
+        entries = kb.in_focus(kb.modules) if index == MODULE else kb.index(index).values()
         for entry in entries:
-            if index == "module" and wanted is not None and entry.model.id not in wanted:
+            if index == MODULE and wanted is not None and entry.model.id not in wanted:
                 continue
             document = entry_document(index, entry.model)
             if document is not None:
