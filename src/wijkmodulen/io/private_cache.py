@@ -53,6 +53,20 @@ def source_digest() -> str:
     return digest.hexdigest()
 
 
+def source_stamp() -> str:
+    """The tool's own source files by name, size and modification time: a change in a checkout is a
+    new tool. Cheaper than ``source_digest`` (no file is read), for a cache whose warm run must be
+    quicker than reading the tool's source (the search index)."""
+    package = Path(wijkmodulen.__file__).parent
+    digest = hashlib.sha256()
+    for folder, _, names in sorted(os.walk(package)):
+        for name in sorted(names):
+            if name.endswith(".py"):
+                info = os.stat(os.path.join(folder, name))
+                digest.update(f"{folder}/{name}:{info.st_size}:{info.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
 def user_id() -> int | None:
     """This user's id, or None where the system has none (Windows: the cache folder under
     %LOCALAPPDATA% is private to the user by its access list, not by owner and mode bits)."""

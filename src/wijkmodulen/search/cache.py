@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, overload
 
 import wijkmodulen
-from wijkmodulen.io.private_cache import cache_dir, file_status, open_private, write_private
+from wijkmodulen.io.private_cache import cache_dir, file_status, open_private, source_stamp, write_private
 from wijkmodulen.load.limits import Limits
 from wijkmodulen.search import compounds, documents, index, query, text
 from wijkmodulen.search.documents import SearchDoc
@@ -49,25 +49,12 @@ SETTLE_NS = 2_000_000_000
 DAMAGED = (OSError, ValueError, TypeError, KeyError, IndexError, RecursionError)
 
 
-def _source_stamp() -> str:
-    """The tool's own source files by name, size and modification time: a change in a checkout is a
-    new tool (the content hash the lint cache uses costs more than a warm search)."""
-    package = Path(wijkmodulen.__file__).parent
-    digest = hashlib.sha256()
-    for folder, _, names in sorted(os.walk(package)):
-        for name in sorted(names):
-            if name.endswith(".py"):
-                info = os.stat(os.path.join(folder, name))
-                digest.update(f"{folder}/{name}:{info.st_size}:{info.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
-
-
 def cache_key(limits: Limits, version: str | None = None) -> str:
     """The key of a stored index: the tool, the limits a file is read within, the search settings."""
     parts = {
         "format": FORMAT,
         "version": version if version is not None else wijkmodulen.__version__,
-        "source": _source_stamp(),
+        "source": source_stamp(),
         "python": sys.version,
         "limits": [limits.max_bytes, limits.max_depth],
         "weights": [documents.FIELD_WEIGHTS, documents.SOORT_WEIGHTS],

@@ -91,7 +91,6 @@ def searched_indexes() -> dict[str, int]:
     }
 
 
-MODULE = "module"  # kinds.MODULE, which this module does not import at its top (see searched_indexes)
 _BEROEP_ORDER = {"wijkmaatschappelijk-werk": 0, "individueel-opbouwwerk": 1}
 
 OrderKey = tuple[int, int, int, str]
@@ -130,12 +129,14 @@ def entry_document(index: str, model: Any) -> tuple[OrderKey, SearchDoc] | None:
 def kb_documents(kb: KnowledgeBase, module_ids: Iterable[str] | None = None) -> list[SearchDoc]:
     """Every searchable item of ``kb`` in handbook order; only the modules in ``module_ids`` when given
     (a handbook of a selection searches what it prints)."""
+    from wijkmodulen.model import kinds  # here, not above: see searched_indexes
+
     wanted = None if module_ids is None else set(module_ids)
     found: list[tuple[OrderKey, SearchDoc]] = []
     for index in searched_indexes():
-        entries = kb.in_focus(kb.modules) if index == MODULE else kb.index(index).values()
+        entries = kb.in_focus(kb.modules) if index == kinds.MODULE else kb.index(index).values()
         for entry in entries:
-            if index == MODULE and wanted is not None and entry.model.id not in wanted:
+            if index == kinds.MODULE and wanted is not None and entry.model.id not in wanted:
                 continue
             document = entry_document(index, entry.model)
             if document is not None:
