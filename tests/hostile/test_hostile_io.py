@@ -454,3 +454,18 @@ def test_changed_since_still_finds_the_changed_file(minimal_kb: Path, tmp_path: 
     repo.write("kb/modules/nieuw.txt", "x\n")
     assert changed_files(repo.root, "HEAD") == {Path("kb/modules/wmw-01-aanmelding.yaml"),
                                                 Path("kb/modules/nieuw.txt")}
+
+
+def test_outputs_are_forced_to_disk_and_caches_are_not(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A handbook must survive a crash once written; a cache a crash damages is refused and rebuilt.
+    from wijkmodulen.io.private_cache import write_private
+    from wijkmodulen.io.writer import write_output
+
+    synced: list[int] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda descriptor: (synced.append(descriptor), real_fsync(descriptor))[1])
+    write_output(tmp_path / "out", "boek.md", "# Boek\n")
+    assert len(synced) == 1
+    assert write_private(tmp_path / "cache" / "lint-x.jsonl", [b"regel\n"])
+    assert len(synced) == 1
+    assert (tmp_path / "cache" / "lint-x.jsonl").read_bytes() == b"regel\n"

@@ -266,3 +266,97 @@ def test_cached_and_uncached_lint_agree_on_a_generated_corpus(tmp_path: Path) ->
     for path, edit in edits.items():
         path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
     _same_as_uncached(kb, tmp_path / "cache")
+
+
+def _cache_lines(directory: Path) -> list[bytes]:
+    return next(directory.glob("lint-*.jsonl")).read_bytes().splitlines(keepends=True)
+
+
+def test_a_cache_rewritten_after_an_edit_is_the_cache_written_from_scratch(minimal_kb: Path, tmp_path: Path) -> None:
+    # Unchanged lines are copied from the old file in pieces: none may be lost, doubled or cut.
+    cached_lint(minimal_kb, tmp_path / "warm")
+    modules = sorted((minimal_kb / "modules").glob("*.yaml"))
+    middle = modules[len(modules) // 2]
+    middle.write_text(middle.read_text(encoding="utf-8").replace("titel: ", "titel: Nieuw: ", 1), encoding="utf-8")
+    _, rewritten = cached_lint(minimal_kb, tmp_path / "warm")
+    assert rewritten.fresh == {f"modules/{middle.name}"}
+    cached_lint(minimal_kb, tmp_path / "scratch")
+    assert _cache_lines(tmp_path / "warm") == _cache_lines(tmp_path / "scratch")
+
+
+def test_a_cache_with_new_statuses_between_unchanged_lines_reads_back_whole(minimal_kb: Path, tmp_path: Path) -> None:
+    directory = tmp_path / "cache"
+    settings = LintSettings()
+
+    def run() -> tuple[LintResult, LintCache]:
+        cache = LintCache(minimal_kb, cache_key(settings, LIMITS), directory, settle_ns=0)
+        result = lint_knowledge_base(load_with_cache(minimal_kb, LIMITS, cache), settings=settings, cache=cache)
+        cache.write()
+        return result, cache
+
+    run()
+    modules = sorted((minimal_kb / "modules").glob("*.yaml"))
+    for touched in (modules[1], modules[3]):  # same bytes, new times: their lines get a new status only
+        info = touched.stat()
+        os.utime(touched, ns=(info.st_atime_ns, info.st_mtime_ns + 10**9))
+    _, touched_run = run()
+    assert touched_run.fresh == set()
+    assert touched_run.hashed == 2
+    result, warm = run()
+    assert (warm.hashed, warm.fresh) == (0, set())
+    assert len(_cache_lines(directory)) == 1 + len(warm.entries)
+    assert result.problems == lint(minimal_kb).problems
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (b'"modules/wmw-01.yaml"', "modules/wmw-01.yaml"),
+    (b'"modules/caf\\u00e9.yaml"', "modules/café.yaml"),  # escaped: read by the JSON parser
+    (b'"modules/a\\"b.yaml"', 'modules/a"b.yaml'),
+])
+def test_stored_relative_paths_read_back(text: bytes, expected: str) -> None:
+    from wijkmodulen.lint.cache import _decode_relative
+
+    assert _decode_relative(text) == expected
+
+
+@pytest.mark.parametrize("text", [b"12", b'"open', b"null", b'["a"]'])
+def test_a_stored_relative_path_that_is_not_a_json_string_is_refused(text: bytes) -> None:
+    from wijkmodulen.lint.cache import _decode_relative
+
+    with pytest.raises(ValueError):  # noqa: PT011 -- json's own error is a ValueError too
+        _decode_relative(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (b"null", None),
+    (b"[12, 1700000000000000000, 1700000000000000001, 42, 2049]", (12, 1700000000000000000, 1700000000000000001, 42, 2049)),
+    (b"[-1, 2]", (-1, 2)),  # not the usual form: the JSON parser decides
+    (b"[]", ()),
+])
+def test_stored_statuses_read_back(text: bytes, expected: tuple[int, ...] | None) -> None:
+    from wijkmodulen.lint.cache import _decode_status
+
+    assert _decode_status(text) == expected
+
+
+@pytest.mark.parametrize("text", [b"[1, 2.5]", b'["1"]', b"[1, +2]", b"[1_0]", b"{}", b"1", b"[true]"])
+def test_a_stored_status_that_is_not_a_list_of_integers_is_refused(text: bytes) -> None:
+    from wijkmodulen.lint.cache import _decode_status
+
+    with pytest.raises(ValueError):  # noqa: PT011
+        _decode_status(text)
+
+
+@pytest.mark.parametrize("text", [
+    b'["",[1634,1719718308],null,null]',
+    b'["",null,null,null]',
+    b'["text",[1,2],null,null]',
+    b'["",[1,2,3],null,null]',
+    b'["",[1,-2],null,null]',
+])
+def test_the_rest_of_a_stored_file_reads_as_json_does(text: bytes) -> None:
+    import json
+
+    from wijkmodulen.lint.cache import _decode_rest
+
+    assert list(_decode_rest(text)) == json.loads(text)

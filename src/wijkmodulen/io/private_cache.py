@@ -122,13 +122,14 @@ def open_private(file: Path, buffering: int = -1) -> BinaryIO | None:
 
 def write_private(file: Path, chunks: Iterable[bytes]) -> bool:
     """Write ``file`` atomically (mode 0o600) in its folder (created 0o700) if that folder is this
-    user's alone; False when it is not written."""
+    user's alone; False when it is not written. Not forced to disk: a cache file a crash leaves
+    damaged is refused when read (a line without its end, a header that does not match) and rebuilt."""
     directory = file.parent
     try:
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not trusted_folder(directory):
             return False
-        write_output(directory, file.name, chunks, private=True)
+        write_output(directory, file.name, chunks, private=True, durable=False)
     except (OSError, OutputRefused):
         return False
     return True

@@ -74,6 +74,7 @@ from wijkmodulen.load.suppressions import NONE, Suppressions
 from wijkmodulen.load.yaml_source import SourceFile
 
 FORMAT = 6
+_COPY_PIECE = 1 << 20  # unchanged entry lines are copied to the new cache file in pieces of about this size
 
 
 def settings_fingerprint(settings: LintSettings) -> Any:
@@ -198,15 +199,37 @@ def _parse_entry(line: bytes, at: int) -> tuple[str, _Entry]:
     if it is not one."""
     relative_json, digest_bytes, status_json, problems_json, payload = line.split(b"\t", 4)
     digest = digest_bytes.decode("ascii")
-    relative = json.loads(relative_json)
-    status = json.loads(status_json)
-    if not isinstance(relative, str) or len(digest) != 64 or not line.endswith(b"\n"):
-        raise ValueError(line[:40])
-    if status is not None and not (isinstance(status, list) and all(type(x) is int for x in status)):
+    relative = _decode_relative(relative_json)
+    if len(digest) != 64 or not line.endswith(b"\n"):
         raise ValueError(line[:40])
     problems = _decode_problems(problems_json)
     head = len(line) - len(payload)
-    return relative, _Entry(digest, problems, None if status is None else tuple(status), at, len(line), head)
+    return relative, _Entry(digest, problems, _decode_status(status_json), at, len(line), head)
+
+
+def _decode_relative(text: bytes) -> str:
+    """A stored relative path (a JSON string). Most need no unescaping: those are taken as they
+    are, without the JSON parser's cost (once per file in a warm run)."""
+    inner = text[1:-1]
+    if text[:1] == b'"' and text[-1:] == b'"' and len(text) >= 2 and b"\\" not in inner and b'"' not in inner:
+        return inner.decode("utf-8")
+    relative = json.loads(text)
+    if not isinstance(relative, str):
+        raise ValueError(text[:40])  # noqa: TRY004 -- a damaged cache: read() starts empty on ValueError
+    return relative
+
+
+def _decode_status(text: bytes) -> tuple[int, ...] | None:
+    """A stored file status: ``null`` or a JSON list of integers (as ``json.dumps`` writes it)."""
+    if text == b"null":
+        return None
+    parts = text[1:-1].split(b", ")
+    if text[:1] == b"[" and text[-1:] == b"]" and all(part.isdigit() for part in parts):  # the usual case
+        return tuple(int(part) for part in parts)
+    status = json.loads(text)
+    if not (isinstance(status, list) and all(type(x) is int for x in status)):
+        raise ValueError(text[:40])
+    return tuple(status)
 
 
 @dataclass
@@ -225,6 +248,7 @@ class LintCache:
     fresh: set[str] = field(default_factory=set)  # files read anew in this run (relative paths)
     _new: dict[str, _Entry] = field(default_factory=dict)
     _stored_memos: dict[str, dict[Any, Any]] = field(default_factory=dict)
+    _stored_memos_text: str = "{}"  # the stored memos as they were read
     _memos: dict[str, Memo] = field(default_factory=dict)
     _digests: dict[Path, str] = field(default_factory=dict)  # absolute path -> content digest
     # A file changed less than this long ago (by its ctime) may still change within the same
@@ -232,7 +256,9 @@ class LintCache:
     settle_ns: int = 2_000_000_000
     hashed: int = 0  # files read and hashed in this run (the others were taken by their status)
     _store: BinaryIO | None = None
-    _prefix: str = ""  # str(root) + os.sep, computed once: relative() runs twice per file
+    # str(root) + os.sep ("" for the current folder, whose files' paths are relative already),
+    # computed once: relative() runs twice per file
+    _prefix: str | None = None
 
     @property
     def file(self) -> Path:
@@ -265,6 +291,7 @@ class LintCache:
             return
         if isinstance(memos, dict) and all(isinstance(v, dict) for v in memos.values()):
             self._stored_memos = memos
+            self._stored_memos_text = header[2]
         self.entries = entries
         self._store = handle
 
@@ -307,7 +334,9 @@ class LintCache:
             if not self.changed():
                 return
             memos = {code: memo.used for code, memo in self._memos.items()}
-            header = f"wijkmodulen-lint-cache {FORMAT}\t{self.key}\t{encode(memos)}\n"
+            # the memos as read, when this run used them all alike (the usual case): not encoded again
+            memos_text = self._stored_memos_text if memos == self._stored_memos else encode(memos)
+            header = f"wijkmodulen-lint-cache {FORMAT}\t{self.key}\t{memos_text}\n"
             write_private(self.file, itertools.chain((header.encode("utf-8"),), self._lines()))
         except (OSError, CacheFormatError):
             return
@@ -315,39 +344,59 @@ class LintCache:
             self.close()
 
     def _lines(self) -> Iterator[bytes]:
-        """The entry lines: files read anew encoded now, the others copied from the file read.
-        The file read is closed after the last line, before the new file takes its place."""
+        """The entry lines: files read anew encoded now, the others copied from the file read
+        (lines that follow each other there are copied in one piece). The file read is closed
+        after the last line, before the new file takes its place."""
+        run_at, run_length = -1, 0  # unchanged lines next to each other in the file read, not yet copied
         try:
             for relative, entry in self._new.items():
-                if entry.fresh is not None:
-                    # A value the cache has no form for (or text that is not UTF-8, such as a lone
-                    # surrogate): this file is simply read every time.
-                    try:
-                        fresh = entry.head_line(relative) + _payload(*entry.fresh) + b"\n"
-                    except (CacheFormatError, UnicodeEncodeError):
+                if entry.fresh is None and not entry.dirty:
+                    if run_at + run_length == entry.at and run_length < _COPY_PIECE:
+                        run_length += entry.length
                         continue
-                    yield fresh
+                    yield from self._copied(run_at, run_length)
+                    run_at, run_length = entry.at, entry.length
                     continue
-                if not entry.dirty:
-                    line = self.stored(entry.at, entry.length)
-                else:
-                    rest = self.stored(entry.at + entry.head, entry.length - entry.head)
-                    try:
-                        line = None if rest is None else entry.head_line(relative) + rest
-                    except UnicodeEncodeError:
-                        continue
-                if line is None:
-                    raise OSError(errno.EBADF, str(self.file))
-                yield line
+                yield from self._copied(run_at, run_length)
+                run_at, run_length = -1, 0
+                line = self._changed_line(relative, entry)
+                if line is not None:
+                    yield line
+            yield from self._copied(run_at, run_length)
         finally:
             self.close()
 
+    def _copied(self, at: int, length: int) -> Iterator[bytes]:
+        if length:
+            piece = self.stored(at, length)
+            if piece is None:
+                raise OSError(errno.EBADF, str(self.file))
+            yield piece
+
+    def _changed_line(self, relative: str, entry: _Entry) -> bytes | None:
+        """The line of a file read anew, or of a stored one with a new status or problems; None
+        when it has no form in the cache (then the file is simply read every time)."""
+        if entry.fresh is not None:
+            # A value the cache has no form for (or text that is not UTF-8, such as a lone surrogate).
+            try:
+                return entry.head_line(relative) + _payload(*entry.fresh) + b"\n"
+            except (CacheFormatError, UnicodeEncodeError):
+                return None
+        rest = self.stored(entry.at + entry.head, entry.length - entry.head)
+        if rest is None:
+            raise OSError(errno.EBADF, str(self.file))
+        try:
+            return entry.head_line(relative) + rest
+        except UnicodeEncodeError:
+            return None
+
     def relative(self, path: Path) -> str:
         prefix = self._prefix
-        if not prefix:
-            prefix = self._prefix = str(self.root) + os.sep
+        if prefix is None:
+            text = str(self.root)
+            prefix = self._prefix = "" if text == os.curdir else text + os.sep
         text = str(path)
-        if text.startswith(prefix):  # the usual case, without pathlib's cost per call
+        if text.startswith(prefix) and (prefix or not os.path.isabs(text)):  # without pathlib's cost per call
             rest = text[len(prefix):]
             return rest if os.sep == "/" else rest.replace(os.sep, "/")
         return path.relative_to(self.root).as_posix()
@@ -467,6 +516,17 @@ def load_with_cache(root: Path, limits: Limits, cache: LintCache) -> KnowledgeBa
     return kb
 
 
+def _decode_rest(text: bytes) -> Any:
+    """The rest of a stored file (see ``_payload``). Most files loaded cleanly: no text kept, no
+    suppressions, no load issues, only the fingerprint of their text; those are read without the
+    JSON parser."""
+    if text.startswith(b'["",[') and text.endswith(b"],null,null]"):
+        parts = text[5:-12].split(b",")
+        if len(parts) == 2 and parts[0].isdigit() and parts[1].isdigit():
+            return "", [int(parts[0]), int(parts[1])], None, None
+    return json.loads(text)
+
+
 def _add_cached(kb: KnowledgeBase, cache: LintCache, path: Path, relative: str, entry: _Entry, digest: str,
                 limits: Limits, classes: dict[str, type[BaseModel]]) -> bool:
     """Add a file as the cache kept it; False if its payload cannot be read (then it is read anew)."""
@@ -477,7 +537,7 @@ def _add_cached(kb: KnowledgeBase, cache: LintCache, path: Path, relative: str, 
             return False
         name_bytes, data_json, rest_json = payload.split(b"\t")
         name = name_bytes.decode("ascii")
-        text, fingerprint, suppressions_json, issues_json = json.loads(rest_json)
+        text, fingerprint, suppressions_json, issues_json = _decode_rest(rest_json)
         suppressions = NONE if suppressions_json is None else decode(suppressions_json)
         if not isinstance(suppressions, Suppressions) or not isinstance(text, str):
             return False

@@ -87,6 +87,7 @@ class KnowledgeBase:
     # The ids whose entries are checked by rules that check one entry at a time against the whole
     # KB (``Rule.focused``): an editor re-checks the entries an edit can affect. None: all.
     focus: set[str] | None = None
+    _order: tuple[tuple[int, ...], list[Entry[Module]]] | None = field(default=None, repr=False, compare=False)
 
     def in_focus(self, index: dict[str, E]) -> Iterable[E]:
         if self.focus is None:
@@ -95,7 +96,7 @@ class KnowledgeBase:
 
     def index(self, name: str) -> dict[str, Entry[Any]]:
         """The entries of one index (``module``, ``kennisdomein``, ...) by id."""
-        spec = next((index for index in kinds.indexes() if index.name == name), None)
+        spec = kinds.indexes_by_name().get(name)
         if spec is not None and spec.attribute is not None:
             return getattr(self, spec.attribute)  # type: ignore[no-any-return]
         return self.others.setdefault(name, {})
@@ -110,8 +111,19 @@ class KnowledgeBase:
         return {**self.scw_competenties, **self.generieke_competenties}
 
     def modules_in_order(self) -> list[Entry[Module]]:
-        order = {"wijkmaatschappelijk-werk": 0, "individueel-opbouwwerk": 1}
-        return sorted(self.in_focus(self.modules), key=lambda e: (order[e.model.beroep], e.model.nummer, e.model.id))
+        if self.focus is not None:
+            return _in_order(self.in_focus(self.modules))
+        # Most cross-file rules walk the modules in order: sorted once while the modules stay the
+        # same entries (the kept order holds them, so their ids cannot be taken by new ones).
+        current = tuple(map(id, self.modules.values()))
+        if self._order is None or self._order[0] != current:
+            self._order = (current, _in_order(self.modules.values()))
+        return list(self._order[1])
+
+
+def _in_order(entries: Iterable[Entry[Module]]) -> list[Entry[Module]]:
+    order = {"wijkmaatschappelijk-werk": 0, "individueel-opbouwwerk": 1}
+    return sorted(entries, key=lambda e: (order[e.model.beroep], e.model.nummer, e.model.id))
 
 
 def kb_files(root: Path) -> tuple[list[Path], list[Path]]:
@@ -132,29 +144,31 @@ def kb_files(root: Path) -> tuple[list[Path], list[Path]]:
             continue
         if not directory.is_dir():
             continue
-        unreadable: list[Path] = []
-        # Sorted as paths sort (part by part), by their parts: tuples compare in C.
-        listed = sorted(dict(_entries(directory, unreadable)).items(), key=lambda item: item[0].parts)
-        for path, (link, folder_) in listed:
-            if link or path in unreadable:
-                files.append(path)
+        unreadable: list[str] = []
+        # Sorted as paths sort (part by part), by their parts: tuples compare in C. Paths are
+        # made only for what is kept, from the listing's own strings.
+        listed = sorted(dict(_entries(directory, unreadable)).items())
+        for parts, (text, link, folder_) in listed:
+            if link or text in unreadable:
+                files.append(Path(text))
                 continue
             if folder_:
                 continue
-            if path.suffix in (".yaml", ".yml"):
-                files.append(path)
-            elif not path.name.startswith("."):
-                stray.append(path)
+            name = parts[-1]
+            if name.endswith((".yaml", ".yml")) and name not in (".yaml", ".yml"):
+                files.append(Path(text))
+            elif not name.startswith("."):
+                stray.append(Path(text))
     return files, stray
 
 
-def _entries(directory: Path, unreadable: list[Path]) -> Iterator[tuple[Path, tuple[bool, bool]]]:
-    """Everything below ``directory``, not following links, with whether it is a link and whether
-    it is a folder (from the listing: no call per file); folders that cannot be listed are
-    yielded too and added to ``unreadable``."""
-    pending = [directory]
+def _entries(directory: Path, unreadable: list[str]) -> Iterator[tuple[tuple[str, ...], tuple[str, bool, bool]]]:
+    """Everything below ``directory``, not following links: its parts below ``directory``, and its
+    path, whether it is a link and whether it is a folder (from the listing: no call per file);
+    folders that cannot be listed are yielded too and added to ``unreadable``."""
+    pending: list[tuple[str, tuple[str, ...]]] = [(str(directory), ())]
     while pending:
-        folder = pending.pop()
+        folder, above = pending.pop()
         try:
             with os.scandir(folder) as listing:
                 entries = list(listing)
@@ -162,17 +176,19 @@ def _entries(directory: Path, unreadable: list[Path]) -> Iterator[tuple[Path, tu
             unreadable.append(folder)
             continue
         for entry in entries:
-            path = folder / entry.name
+            parts = (*above, entry.name)
             try:
                 link = entry.is_symlink()
                 is_folder = not link and entry.is_dir()
             except OSError:
                 link, is_folder = False, False
             if is_folder:
-                pending.append(path)
-            yield path, (link, is_folder)
+                pending.append((entry.path, parts))
+            yield parts, (entry.path, link, is_folder)
+    top = str(directory)
     for folder in unreadable:  # the top folder itself, if it is the unreadable one
-        yield folder, (False, True)
+        if folder == top:
+            yield (), (folder, False, True)
 
 
 def read_source(

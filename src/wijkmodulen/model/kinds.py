@@ -146,11 +146,16 @@ def unregister(name: str) -> None:
 
 
 @cache
-def _lookups(version: int) -> tuple[tuple[str, ...], dict[str, Kind], dict[type[BaseModel], Kind]]:
+def _lookups(
+    version: int,
+) -> tuple[tuple[str, ...], dict[str, Kind], dict[type[BaseModel], Kind], dict[str, Index]]:
     folders = tuple(kind.folder for kind in KINDS if kind.folder is not None)
     by_folder = {kind.folder: kind for kind in KINDS if kind.folder is not None}
     by_model = {model: kind for kind in KINDS for model in kind.models}
-    return folders, by_folder, by_model
+    by_name: dict[str, Index] = {}
+    for index in (index for kind in KINDS for index in kind.indexes):
+        by_name.setdefault(index.name, index)  # the first of a name, as a search in KB order finds it
+    return folders, by_folder, by_model, by_name
 
 
 def folder_kinds() -> list[Kind]:
@@ -190,8 +195,13 @@ def indexes() -> list[Index]:
     return [index for kind in KINDS for index in kind.indexes]
 
 
+def indexes_by_name() -> Mapping[str, Index]:
+    return _lookups(_version[0])[3]
+
+
 def index_named(name: str) -> Index:
-    return next(index for kind in KINDS for index in kind.indexes if index.name == name)
+    """The index called ``name``; KeyError when there is none."""
+    return _lookups(_version[0])[3][name]
 
 
 def xref_indexes() -> list[Index]:
