@@ -51,18 +51,22 @@ plugin-example: $(STAMP)
 	$(BIN)/python -m pip uninstall --quiet -y wijkmodulen-voorbeeldregel; exit $$status
 
 # The edit-test loop: lint, types and the tests that are neither slow nor drive a browser or a PDF,
-# on two processes (pytest-xdist). Compiled modules are kept between runs even where the environment
+# on two processes (pytest-xdist; an idle one takes tests queued for the other). Compiled modules are kept between runs even where the environment
 # says PYTHONDONTWRITEBYTECODE: without them every run compiles src/ and rewrites every test module again.
 # Folders and modules all of whose tests are browser, pdf or slow (tests/conftest.py marks by folder; the
-# LSP modules' pytestmark) are not even imported, nor is the pytest-lsp plugin only they use: seconds
-# per process (tests/unit/test_fast_loop.py keeps this list true).
-FAST_SKIP := --ignore=tests/browser --ignore=tests/pdf --ignore=tests/hostile \
-	--ignore=tests/lsp/test_lsp_features.py --ignore=tests/lsp/test_lsp_parity.py -p no:pytest-lsp
+# modules' own pytestmark) are not even imported, nor is the pytest-lsp plugin only they use: seconds
+# per process (tests/unit/test_fast_loop.py keeps this list true and complete).
+FAST_SKIP := --ignore=tests/browser --ignore=tests/pdf --ignore=tests/hostile --ignore=tests/benchmarks/test_make_corpus.py \
+	--ignore=tests/integration/test_pre_commit.py --ignore=tests/diff/test_diff_cli.py --ignore=tests/diff/test_docs_example.py \
+	--ignore=tests/diff/test_git.py --ignore=tests/lint/test_changed_since.py --ignore=tests/lint/test_plugins.py \
+	--ignore=tests/lsp/test_lsp_features.py --ignore=tests/lsp/test_lsp_parity.py \
+	--ignore=tests/lsp/test_lsp_plugins.py --ignore=tests/render/test_mkdocs_site.py \
+	--ignore=tests/serve/test_serve_process.py -p no:pytest-lsp -p no:hypothesispytest -p no:xdist.looponfail
 
 test-fast: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy src
-	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -q -n 2 -m "not slow and not browser and not pdf" $(FAST_SKIP)
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -q -n 2 --dist worksteal -m "not slow and not browser and not pdf" $(FAST_SKIP)
 
 # The documentation site (mkdocs.yml, docs/) into build/site (not committed); make test builds it too.
 SITE ?= build/site

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import functools
 import shutil
 from pathlib import Path
 
 import pytest
 
 from wijkmodulen.lint.engine import LintResult, lint_knowledge_base
-from wijkmodulen.load.kb import load_knowledge_base
+from wijkmodulen.load.kb import KnowledgeBase, load_knowledge_base
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
@@ -26,6 +27,13 @@ def minimal_kb(tmp_path: Path) -> Path:
     target = tmp_path / "kb"
     shutil.copytree(MINIMAL, target)
     return target
+
+
+@functools.cache
+def shipped_kb() -> KnowledgeBase:
+    """The shipped KB, loaded once per test process for the tests that only read it (a test that
+    changes a KB works on a copy of its own)."""
+    return load_knowledge_base(SHIPPED)
 
 
 def lint(root: Path) -> LintResult:

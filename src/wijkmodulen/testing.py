@@ -36,7 +36,8 @@ __all__ = ["apply_edit", "case_ids", "finding_order", "findings", "load_cases", 
 
 
 def load_cases(path: Path) -> list[dict[str, Any]]:
-    cases = yaml.safe_load(path.read_text(encoding="utf-8"))
+    # libyaml's loader where PyYAML has it: ten times faster for a file of many cases
+    cases = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     if not isinstance(cases, list):
         raise TypeError(f"{path}: a case file is a YAML list of cases")
     return cases

@@ -8,16 +8,16 @@ import re
 
 import pytest
 
-from wijkmodulen.load.kb import KnowledgeBase, load_knowledge_base
+from wijkmodulen.load.kb import KnowledgeBase
 
-from conftest import SHIPPED
+from conftest import shipped_kb
 
 QUOTE = re.compile(r"“([^”]+)”")
 
 
 @pytest.fixture(scope="module")
 def kb() -> KnowledgeBase:
-    return load_knowledge_base(SHIPPED)
+    return shipped_kb()
 
 
 def _normal(text: str) -> str:

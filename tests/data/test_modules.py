@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from wijkmodulen.load.kb import KnowledgeBase, load_knowledge_base
+from wijkmodulen.load.kb import KnowledgeBase
 from wijkmodulen.model.module import ExterneModule
 
-from conftest import SHIPPED
+from conftest import SHIPPED, shipped_kb
 
 WMW_TITLES = [
     "Aanmelding", "Signaalopvolging", "Outreachende intake", "Informatie en advies",
@@ -43,7 +43,7 @@ SCHAKELMODULEN = {
 
 @pytest.fixture(scope="module")
 def kb() -> KnowledgeBase:
-    return load_knowledge_base(SHIPPED)
+    return shipped_kb()
 
 
 def test_19_plus_20_modules_in_publication_order(kb: KnowledgeBase) -> None:
@@ -117,7 +117,7 @@ def test_no_ocr_debris_in_data() -> None:
 
 def test_every_slip_marked_sic_is_printed_in_its_module() -> None:
     # [sic] marks the authors' own slips, kept as printed: each phrase must be in the module's text.
-    kb = load_knowledge_base(SHIPPED)
+    kb = shipped_kb()
     marked = {}
     for entry in kb.modules.values():
         text = " ".join(" ".join(entry.model.sectie_teksten()).split())

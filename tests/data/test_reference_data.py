@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from wijkmodulen.load.kb import KnowledgeBase, load_knowledge_base
+from wijkmodulen.load.kb import KnowledgeBase
 
-from conftest import SHIPPED
+from conftest import SHIPPED, shipped_kb
 
 
 @pytest.fixture(scope="module")
 def kb() -> KnowledgeBase:
-    return load_knowledge_base(SHIPPED)
+    return shipped_kb()
 
 
 def test_scw_competence_ids(kb: KnowledgeBase) -> None:

@@ -6,9 +6,8 @@ import re
 import statistics
 
 from wijkmodulen.lint.rules.word_budget import WordBudgetOptions, word_count
-from wijkmodulen.load.kb import load_knowledge_base
 
-from conftest import ROOT, SHIPPED, lint
+from conftest import ROOT, SHIPPED, lint, shipped_kb
 
 PAGE = (ROOT / "docs" / "stijl.md").read_text(encoding="utf-8")
 
@@ -20,14 +19,14 @@ def _between(name: str) -> str:
 def test_shipped_data_lints_clean_with_only_source_suppressions() -> None:
     result = lint(SHIPPED)
     assert result.problems == []
-    kb = load_knowledge_base(SHIPPED)
+    kb = shipped_kb()
     suppressions = [item for source in kb.files for item in source.suppressions.items]
     assert result.suppressed == len(suppressions) == 13
     assert {item.reason for item in suppressions} == {"zo in de bron"}
 
 
 def test_style_page_lists_every_suppression() -> None:
-    kb = load_knowledge_base(SHIPPED)
+    kb = shipped_kb()
     in_data = set()
     for source in kb.files:
         for item in source.suppressions.items:
@@ -43,7 +42,7 @@ def test_style_page_lists_every_suppression() -> None:
 
 
 def test_word_budget_spread_on_the_style_page_is_measured() -> None:
-    kb = load_knowledge_base(SHIPPED)
+    kb = shipped_kb()
     counts = sorted((word_count(e.model.sectie_teksten()), e.model.id) for e in kb.modules.values())
     values = [count for count, _ in counts]
     q1, median, q3 = statistics.quantiles(values, n=4)

@@ -78,7 +78,7 @@ class Result:
 
 def _load_yaml(path: Path) -> Any:
     with path.open(encoding="utf-8-sig") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def _repairs(items: list[dict[str, Any]] | None) -> list[Repair]:

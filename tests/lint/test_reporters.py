@@ -8,11 +8,10 @@ import subprocess
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import jsonschema
-import junitparser
 import pytest
-import xmlschema
 from markdown_it import MarkdownIt
 
 from wijkmodulen import __version__
@@ -158,7 +157,9 @@ def test_junit_one_testcase_per_file_one_failure_per_finding(tmp_path: Path) -> 
     assert output.count("<testcase ") == 13
 
 
-def _junit_schema() -> xmlschema.XMLSchema:
+def _junit_schema() -> Any:
+    import xmlschema  # imported where used: a third of a second of every test process's collection
+
     return xmlschema.XMLSchema(TESTS / "schemas" / "junit-10.xsd")
 
 
@@ -169,6 +170,8 @@ def test_junit_is_valid_against_the_jenkins_junit_schema(tmp_path: Path) -> None
 
 
 def test_the_junit_check_can_fail() -> None:
+    import xmlschema
+
     with pytest.raises(xmlschema.XMLSchemaValidationError):
         _junit_schema().validate('<testsuites skipped="0"><testsuite name="x" tests="1" failures="0" errors="0">'
                                  '<testcase name="a" file="a.yaml"/></testsuite></testsuites>')
@@ -178,6 +181,8 @@ def test_junit_reads_back_with_a_junit_parser(tmp_path: Path) -> None:
     result, base = make_result(tmp_path)
     path = tmp_path / "lint.xml"
     path.write_text(junit.format_junit(result, base), encoding="utf-8")
+    import junitparser
+
     suites = junitparser.JUnitXml.fromfile(str(path))
     suite = next(iter(suites))
     assert (suite.tests, suite.failures, suite.errors) == (13, 1, 0)

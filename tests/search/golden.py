@@ -19,7 +19,8 @@ class Golden:
 
 def golden_queries() -> list[Golden]:
     with GOLDEN.open(encoding="utf-8") as handle:
-        return [Golden(item["vraag"], tuple(item["verwacht"])) for item in yaml.safe_load(handle)]
+        items = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return [Golden(item["vraag"], tuple(item["verwacht"])) for item in items]
 
 
 def misses(golden: Golden, ranked: list[str], total: int) -> list[str]:

@@ -10,12 +10,11 @@ import pytest
 from typer.testing import CliRunner
 
 from wijkmodulen.cli import app
-from wijkmodulen.load.kb import load_knowledge_base
 from wijkmodulen.search.index import SearchIndex
 from wijkmodulen.search.query import search
 from wijkmodulen.search.run import kb_index
 
-from conftest import SHIPPED
+from conftest import SHIPPED, shipped_kb
 from golden import Golden, golden_queries, misses
 
 QUERIES = golden_queries()
@@ -28,7 +27,7 @@ def test_the_golden_set_is_large_enough() -> None:
 
 @pytest.fixture(scope="module")
 def index() -> SearchIndex:
-    return kb_index(load_knowledge_base(SHIPPED))
+    return kb_index(shipped_kb())
 
 
 def test_every_golden_query_on_one_index(index: SearchIndex) -> None:

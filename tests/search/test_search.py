@@ -10,7 +10,7 @@ from snowballstemmer.dutch_porter_stemmer import DutchPorterStemmer  # type: ign
 from typer.testing import CliRunner
 
 from wijkmodulen.cli import app
-from wijkmodulen.load.kb import KnowledgeBase, load_knowledge_base
+from wijkmodulen.load.kb import KnowledgeBase
 from wijkmodulen.search.compounds import split_compound
 from wijkmodulen.search.documents import kb_documents
 from wijkmodulen.search.formats import format_markdown, format_text
@@ -19,12 +19,12 @@ from wijkmodulen.search.query import query_stems, search
 from wijkmodulen.search.run import FilterError, Filters, search_kb
 from wijkmodulen.search.text import stem_words, words
 
-from conftest import SHIPPED
+from conftest import SHIPPED, shipped_kb
 
 
 @pytest.fixture(scope="module")
 def kb() -> KnowledgeBase:
-    return load_knowledge_base(SHIPPED)
+    return shipped_kb()
 
 
 @pytest.fixture(scope="module")

@@ -6,11 +6,11 @@ import importlib.util
 import os
 from pathlib import Path
 
-from wijkmodulen.load.kb import load_knowledge_base
 from wijkmodulen.team.formats import format_text
 from wijkmodulen.team.load import load_profile
 from wijkmodulen.team.report import build_report
 
+from conftest import shipped_kb
 from team_helpers import EXAMPLE, ROOT, SHIPPED, run
 
 PAGE = ROOT / "docs" / "team.md"
@@ -37,7 +37,7 @@ def _example(command: str) -> str:
 
 
 def test_page_report_is_real_output() -> None:
-    kb = load_knowledge_base(SHIPPED)
+    kb = shipped_kb()
     profiel = load_profile(EXAMPLE, kb).profiel
     assert profiel is not None
     assert _example("wijkmodulen team examples/team-noord.yaml") == format_text(build_report(kb, profiel))

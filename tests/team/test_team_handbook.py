@@ -11,7 +11,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from wijkmodulen.load.kb import KnowledgeBase, load_knowledge_base
+from wijkmodulen.load.kb import KnowledgeBase
 from wijkmodulen.render.context import build_handbook
 from wijkmodulen.render.selection import Selectie
 from wijkmodulen.team.chapter import team_chapter
@@ -19,6 +19,7 @@ from wijkmodulen.team.html import team_view
 from wijkmodulen.team.load import load_profile
 from wijkmodulen.team.report import TeamReport, build_report
 
+from conftest import shipped_kb
 from team_helpers import EXAMPLE, SHIPPED, run
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -27,7 +28,7 @@ GAPS = ["veiligheid", "gk-2", "4J", "gk-5", "participatie", "4E", "gk-6", "opvoe
 
 
 def example_report() -> tuple[KnowledgeBase, TeamReport]:
-    kb = load_knowledge_base(SHIPPED)
+    kb = shipped_kb()
     profiel = load_profile(EXAMPLE, kb).profiel
     assert profiel is not None
     return kb, build_report(kb, profiel)

@@ -10,12 +10,13 @@ from wijkmodulen.load.kb import KnowledgeBase, load_knowledge_base
 from wijkmodulen.team.load import load_profile
 from wijkmodulen.team.report import TeamReport, build_report
 
-from team_helpers import EXAMPLE, KLEIN, MINIMAL, SHIPPED, write
+from conftest import shipped_kb
+from team_helpers import EXAMPLE, KLEIN, MINIMAL, write
 
 
 @pytest.fixture(scope="module")
 def shipped() -> KnowledgeBase:
-    return load_knowledge_base(SHIPPED)
+    return shipped_kb()
 
 
 def report_for(kb: KnowledgeBase, path: Path, niveau: int | None = None) -> TeamReport:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from source_trees import source_tree
 from wijkmodulen.messages import NL
 from wijkmodulen.messages.nl import PARTS
 
@@ -34,7 +35,7 @@ def _sources() -> list[Path]:
 def test_no_user_facing_literal_outside_the_catalogue() -> None:
     offenders = []
     for path in _sources():
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(source_tree(path)):
             if not isinstance(node, ast.Call) or _call_name(node) not in SHOWN_TO_USERS:
                 continue
             arguments = [*node.args, *(k.value for k in node.keywords)]
@@ -48,7 +49,7 @@ def test_no_user_facing_literal_outside_the_catalogue() -> None:
 def test_every_message_key_used_exists() -> None:
     missing = []
     for path in _sources():
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(source_tree(path)):
             if isinstance(node, ast.Call) and _call_name(node) == "t" and node.args:
                 first = node.args[0]
                 if isinstance(first, ast.Constant) and first.value not in NL:

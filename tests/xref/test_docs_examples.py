@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from wijkmodulen.load.kb import load_knowledge_base
 from wijkmodulen.xref.compare import compare_modules
 from wijkmodulen.xref.compare_formats import compare_plain
 from wijkmodulen.xref.gaps import find_gaps, gaps_text
 from wijkmodulen.xref.graph import build_graph, graph_mermaid
 from wijkmodulen.xref.show import describe, describe_text
 
-from conftest import ROOT, SHIPPED
+from conftest import ROOT, shipped_kb
 
 PAGE = ROOT / "docs" / "kruisverwijzingen.md"
 
@@ -33,5 +32,5 @@ def _example(command: str) -> str:
     ],
 )
 def test_page_shows_real_output(command: str, produce: object) -> None:
-    kb = load_knowledge_base(SHIPPED)
+    kb = shipped_kb()
     assert _example(command) == produce(kb), f"paste the output of `{command}` into docs/kruisverwijzingen.md"  # type: ignore[operator]

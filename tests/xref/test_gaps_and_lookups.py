@@ -13,7 +13,7 @@ from wijkmodulen.xref.ids import UnknownId
 from wijkmodulen.xref.lookup import WrongKind, lookup, lookup_json, lookup_text
 from wijkmodulen.xref.show import describe, describe_text
 
-from conftest import SHIPPED
+from conftest import shipped_kb
 
 
 def _ids(items: tuple[object, ...]) -> list[str]:
@@ -123,7 +123,7 @@ def test_gaps_markdown_and_json(xref_kb: Path) -> None:
 
 
 def test_shipped_gaps_are_the_unserved_target_groups() -> None:
-    gaps = find_gaps(load_knowledge_base(SHIPPED))
+    gaps = find_gaps(shipped_kb())
     unreached = dict(gaps.scope.unreached)
     assert _ids(unreached["doelgroep"]) == [
         "ouderen", "niet-aangeboren-hersenletsel", "licht-verstandelijke-beperking", "migratieachtergrond", "lhbti",
@@ -136,7 +136,7 @@ def test_shipped_gaps_are_the_unserved_target_groups() -> None:
     assert _ids(unreached["kennisdomein"]) == ["lichamelijke-gezondheid"]
     assert gaps.scope.count == 23  # 10 unreached ids and 13 modules without a domain
     # A module that links no domain is listed with its recorded reason (koppelingen.zonder_grond).
-    kb = load_knowledge_base(SHIPPED)
+    kb = shipped_kb()
     for item in gaps.scope.zonder_kennisdomeinen:
         links = kb.modules[item.id].model.koppelingen
         assert links is not None
@@ -191,7 +191,7 @@ def test_lookup_errors(xref_kb: Path) -> None:
 
 
 def test_shipped_lookup_4p() -> None:
-    result = lookup(load_knowledge_base(SHIPPED), "4P", ("scw-competentie",))
+    result = lookup(shipped_kb(), "4P", ("scw-competentie",))
     per_beroep = {b: _ids(hits) for b, hits in result.per_beroep}
     assert per_beroep["wijkmaatschappelijk-werk"] == ["wmw-07", "wmw-09", "wmw-13"]
     assert per_beroep["individueel-opbouwwerk"] == ["iow-02", "iow-06", "iow-07", "iow-09", "iow-14"]
@@ -253,6 +253,6 @@ def test_show_counterparts_references_and_competence(xref_kb: Path) -> None:
 
 
 def test_show_external_specification_on_shipped_data() -> None:
-    text = describe_text(describe(load_knowledge_base(SHIPPED), "iow-01"))
+    text = describe_text(describe(shipped_kb(), "iow-01"))
     assert "Specificatie van (1)\n  Contactlegging met wijkbewoners\n  (module buiten deze kennisbank)" in text
     assert "Tegenhangers (1)\n  wmw-02  Signaalopvolging" in text

@@ -14,7 +14,7 @@ from wijkmodulen.xref.compare import NEWLINE, compare_modules, diff_tokens, frag
 from wijkmodulen.xref.compare_formats import compare_html, compare_markdown, compare_plain, compare_rich
 from wijkmodulen.xref.graph import NothingSelected, build_graph, graph_dot, graph_mermaid
 
-from conftest import SHIPPED
+from conftest import shipped_kb
 
 
 def test_mermaid(xref_kb: Path) -> None:
@@ -85,7 +85,7 @@ def test_labels_are_escaped(xref_kb: Path) -> None:
 
 
 def test_shipped_graph_has_every_module_and_valid_node_ids() -> None:
-    graph = build_graph(load_knowledge_base(SHIPPED))
+    graph = build_graph(shipped_kb())
     assert sum(n.kind in ("wmw", "iow") for n in graph.nodes) == 39
     assert {e.relatie for e in graph.edges} == {"specificatie", "verwijzing", "tegenhanger", "competentie"}
     assert sum(e.relatie == "tegenhanger" for e in graph.edges) == 9  # 9 iow schakelmodulen, 8 wmw
@@ -171,7 +171,7 @@ def test_markup_in_texts_is_escaped(xref_kb: Path) -> None:
 
 @pytest.fixture(scope="module")
 def waakvlam() -> object:
-    kb = load_knowledge_base(SHIPPED)
+    kb = shipped_kb()
     return compare_modules(kb.modules["wmw-12"].model, kb.modules["iow-11"].model)
 
 
@@ -200,7 +200,7 @@ def test_waakvlamcontacten_differences(waakvlam: object) -> None:
 
 
 def test_waakvlamcontacten_sides_rebuild_each_text(waakvlam: object) -> None:
-    kb = load_knowledge_base(SHIPPED)
+    kb = shipped_kb()
     for section in waakvlam.sections:  # type: ignore[attr-defined]
         for only, module in (("weg", kb.modules["wmw-12"].model), ("nieuw", kb.modules["iow-11"].model)):
             words = [text for line in fragments(section, only=only) for op, text in line if op != "marker"]

@@ -13,7 +13,7 @@ from rich.console import Console
 from wijkmodulen.load.kb import load_knowledge_base
 from wijkmodulen.xref import build_matrix, matrix_csv, matrix_html, matrix_json, matrix_markdown, matrix_table
 
-from conftest import SHIPPED
+from conftest import shipped_kb
 
 
 def test_cells_and_totals(xref_kb: Path) -> None:
@@ -91,7 +91,7 @@ def test_csv_quotes_separators_in_titles(xref_kb: Path) -> None:
 
 
 def test_shipped_csv_header_starts_with_the_ids() -> None:
-    matrix = build_matrix(load_knowledge_base(SHIPPED), "scw")
+    matrix = build_matrix(shipped_kb(), "scw")
     header = next(csv.reader(io.StringIO(matrix_csv(matrix).decode())))
     assert header[:4] == ["id", "titel", "beroep", "4A Maakt zich bekend"]
     assert [h.split()[0] for h in header[3:-1]] == [f"4{chr(c)}" for c in range(ord("A"), ord("T") + 1)]
@@ -199,7 +199,7 @@ def test_table(xref_kb: Path) -> None:
 
 @pytest.mark.parametrize("by", ["scw", "gk", "kennisdomein", "doelgroep"])
 def test_shipped_table_fits_100_columns_and_keeps_every_column(by: str) -> None:
-    matrix = build_matrix(load_knowledge_base(SHIPPED), by)  # type: ignore[arg-type]
+    matrix = build_matrix(shipped_kb(), by)  # type: ignore[arg-type]
     text = _render(matrix_table(matrix))
     lines = text.splitlines()
     assert max(len(line) for line in lines) <= 100
@@ -211,7 +211,7 @@ def test_shipped_table_fits_100_columns_and_keeps_every_column(by: str) -> None:
 
 
 def test_shipped_totals_agree_with_the_links() -> None:
-    kb = load_knowledge_base(SHIPPED)
+    kb = shipped_kb()
     matrix = build_matrix(kb, "scw")
     links = sum(
         1 for e in kb.modules.values() for c in (e.model.koppelingen.competenties if e.model.koppelingen else [])
