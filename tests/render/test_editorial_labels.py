@@ -8,17 +8,17 @@ from html import unescape
 
 import pytest
 
-from wijkmodulen.load.kb import KnowledgeBase, load_knowledge_base
+from wijkmodulen.load.kb import KnowledgeBase
 from wijkmodulen.render.context import Handbook, build_handbook
 from wijkmodulen.render.html import render_html
 from wijkmodulen.render.markdown import render_markdown
 
-from conftest import SHIPPED
+from conftest import shipped_kb
 
 
 @pytest.fixture(scope="module")
 def kb() -> KnowledgeBase:
-    return load_knowledge_base(SHIPPED)
+    return shipped_kb()
 
 
 @pytest.fixture(scope="module")

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import base64
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from types import TracebackType
+from types import CodeType, TracebackType
 from typing import Any
 
 from jinja2 import (
     BaseLoader,
+    BytecodeCache,
     Environment,
     StrictUndefined,
     TemplateError,
     TemplateNotFound,
     TemplateSyntaxError,
 )
+from jinja2.bccache import Bucket
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -114,6 +118,40 @@ class GuardedLoader(BaseLoader):
         return text, str(path), lambda: True
 
 
+class CompiledTemplates(BytecodeCache):
+    """Templates compiled earlier in this process, by name, file and the SHA-1 of their source:
+    compiling the handbook's templates took longer than rendering them, and ``serve`` renders
+    again after every save. Only in memory, never on disk (a compiled template on disk would be
+    code another run could be made to load); a template whose text changed is compiled anew,
+    and the least recently used are dropped beyond ``size``."""
+
+    def __init__(self, size: int = 256) -> None:
+        self.size = size
+        self._code: OrderedDict[str, tuple[str, CodeType]] = OrderedDict()
+        self._lock = threading.Lock()  # serve renders on its own thread
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        with self._lock:
+            kept = self._code.get(bucket.key)
+            if kept is not None and kept[0] == bucket.checksum:
+                self._code.move_to_end(bucket.key)
+                bucket.code = kept[1]
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        if bucket.code is None:
+            return
+        with self._lock:
+            self._code[bucket.key] = (bucket.checksum, bucket.code)
+            self._code.move_to_end(bucket.key)
+            while len(self._code) > self.size:
+                self._code.popitem(last=False)
+
+
+# One per way of compiling: the compiled code depends on escaping and on ``finalize`` (jinja
+# applies it to the template's constant text when compiling).
+_COMPILED: dict[tuple[bool, Callable[[Any], Any] | None], CompiledTemplates] = {}
+
+
 def make_environment(
     user_dir: Path | None, *, autoescape: bool, finalize: Callable[[Any], Any] | None = None,
     max_bytes: int = TEMPLATE_MAX_BYTES,
@@ -131,6 +169,7 @@ def make_environment(
         keep_trailing_newline=True,
         finalize=finalize,
         extensions=["jinja2.ext.do"],
+        bytecode_cache=_COMPILED.setdefault((autoescape, finalize), CompiledTemplates()),
     )
     env.globals["asset_data_uri"] = lambda name, mime: asset_data_uri(folders, name, mime, max_bytes)
     return env
