@@ -82,3 +82,20 @@ def test_the_least_recently_used_are_dropped() -> None:
     other = Bucket(env, "c", "another sum")  # the same name, other text: not taken
     kept.load_bytecode(other)
     assert other.code is None
+
+
+def test_only_a_users_folder_makes_the_environment_sandboxed(tmp_path: Path) -> None:
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from wijkmodulen.render.templates import packaged_templates
+
+    assert not isinstance(make_environment(None, autoescape=True), SandboxedEnvironment)
+    assert isinstance(make_environment(tmp_path, autoescape=True), SandboxedEnvironment)
+    # the packaged templates give the same handbook either way
+    from wijkmodulen.render.html import render_html
+
+    from conftest import MINIMAL
+    from render_helpers import handbook
+
+    book = handbook(MINIMAL)
+    assert render_html(book, packaged_templates()) == render_html(book, None)

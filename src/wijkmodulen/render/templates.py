@@ -147,20 +147,25 @@ class CompiledTemplates(BytecodeCache):
                 self._code.popitem(last=False)
 
 
-# One per way of compiling: the compiled code depends on escaping and on ``finalize`` (jinja
-# applies it to the template's constant text when compiling).
-_COMPILED: dict[tuple[bool, Callable[[Any], Any] | None], CompiledTemplates] = {}
+# One per way of compiling: the compiled code depends on the environment's class, on escaping and
+# on ``finalize`` (jinja applies it to the template's constant text when compiling).
+_COMPILED: dict[tuple[type[Environment], bool, Callable[[Any], Any] | None], CompiledTemplates] = {}
 
 
 def make_environment(
     user_dir: Path | None, *, autoescape: bool, finalize: Callable[[Any], Any] | None = None,
     max_bytes: int = TEMPLATE_MAX_BYTES,
 ) -> Environment:
-    """The handbook's jinja environment: sandboxed, since a user's template comes from the
-    repository (a pull request) and must not reach Python's internals, files or programs.
+    """The handbook's jinja environment. With a user's folder it is sandboxed: a user's template
+    comes from the repository (a pull request) and must not reach Python's internals, files or
+    programs, and it may include or extend the packaged ones, which then run sandboxed with it.
+    The packaged templates alone are the tool's own code and run unsandboxed: the sandbox's check
+    of every attribute took a third of rendering a large handbook. The KB's text is data to them,
+    escaped by ``autoescape`` as before.
     ``max_bytes``: the largest template or file beside one that is read (``max_file_size_mb``)."""
     folders = search_path(user_dir)
-    env = ImmutableSandboxedEnvironment(
+    kind: type[Environment] = ImmutableSandboxedEnvironment if user_dir is not None else Environment
+    env = kind(
         loader=GuardedLoader(folders, max_bytes),
         autoescape=autoescape,
         undefined=StrictUndefined,
@@ -169,7 +174,8 @@ def make_environment(
         keep_trailing_newline=True,
         finalize=finalize,
         extensions=["jinja2.ext.do"],
-        bytecode_cache=_COMPILED.setdefault((autoescape, finalize), CompiledTemplates()),
+        # the sandbox compiles some operators differently: its code is kept apart
+        bytecode_cache=_COMPILED.setdefault((kind, autoescape, finalize), CompiledTemplates()),
     )
     env.globals["asset_data_uri"] = lambda name, mime: asset_data_uri(folders, name, mime, max_bytes)
     return env
