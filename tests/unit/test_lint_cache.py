@@ -28,9 +28,12 @@ LIMITS = Limits()
 
 
 def cached_lint(root: Path, directory: Path, settings: LintSettings | None = None,
-                version: str | None = None) -> tuple[LintResult, LintCache]:
+                version: str | None = None, settle_ns: int | None = None) -> tuple[LintResult, LintCache]:
+    """A lint through the cache in ``directory``; ``settle_ns`` as LintCache takes it (its own when None)."""
     settings = settings or LintSettings()
     cache = LintCache(root, cache_key(settings, LIMITS, version=version), directory)
+    if settle_ns is not None:
+        cache.settle_ns = settle_ns
     kb = load_with_cache(root, LIMITS, cache)
     result = lint_knowledge_base(kb, settings=settings, cache=cache)
     cache.write()
@@ -146,19 +149,12 @@ def test_two_lint_runs_sharing_a_cache_at_once_both_finish_and_leave_it_usable(t
 
 def test_files_untouched_for_a_while_are_taken_by_their_status(minimal_kb: Path, tmp_path: Path) -> None:
     directory = tmp_path / "cache"
-    settings = LintSettings()
 
-    def run() -> tuple[LintResult, LintCache]:
-        cache = LintCache(minimal_kb, cache_key(settings, LIMITS), directory, settle_ns=0)
-        result = lint_knowledge_base(load_with_cache(minimal_kb, LIMITS, cache), settings=settings, cache=cache)
-        cache.write()
-        return result, cache
-
-    _, cold = run()
+    _, cold = cached_lint(minimal_kb, directory, settle_ns=0)
     assert cold.hashed == len(cold.fresh) > 5
     written = cold.file
     stamp = written.stat().st_mtime_ns
-    _, warm = run()
+    _, warm = cached_lint(minimal_kb, directory, settle_ns=0)
     assert (warm.hashed, warm.fresh) == (0, set())
     assert written.stat().st_mtime_ns == stamp  # nothing changed: the cache is not written again
     # The same size and modification time, other bytes: the change time still tells.
@@ -168,18 +164,15 @@ def test_files_untouched_for_a_while_are_taken_by_their_status(minimal_kb: Path,
                       encoding="utf-8")
     os.utime(module, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert module.stat().st_size == before.st_size
-    result, edited = run()
+    result, edited = cached_lint(minimal_kb, directory, settle_ns=0)
     assert (edited.hashed, edited.fresh) == (1, {"modules/wmw-02-signaalopvolging.yaml"})
     assert result.problems == lint(minimal_kb).problems
 
 
 def test_a_recently_changed_file_is_always_hashed(minimal_kb: Path, tmp_path: Path) -> None:
     directory = tmp_path / "cache"
-    settings = LintSettings()
     for _ in range(2):
-        cache = LintCache(minimal_kb, cache_key(settings, LIMITS), directory, settle_ns=3600 * 10**9)
-        lint_knowledge_base(load_with_cache(minimal_kb, LIMITS, cache), settings=settings, cache=cache)
-        cache.write()
+        _, cache = cached_lint(minimal_kb, directory, settle_ns=3600 * 10**9)
     assert cache.hashed == len(cache.entries) > 5
     assert cache.fresh == set()
 
@@ -286,23 +279,16 @@ def test_a_cache_rewritten_after_an_edit_is_the_cache_written_from_scratch(minim
 
 def test_a_cache_with_new_statuses_between_unchanged_lines_reads_back_whole(minimal_kb: Path, tmp_path: Path) -> None:
     directory = tmp_path / "cache"
-    settings = LintSettings()
 
-    def run() -> tuple[LintResult, LintCache]:
-        cache = LintCache(minimal_kb, cache_key(settings, LIMITS), directory, settle_ns=0)
-        result = lint_knowledge_base(load_with_cache(minimal_kb, LIMITS, cache), settings=settings, cache=cache)
-        cache.write()
-        return result, cache
-
-    run()
+    cached_lint(minimal_kb, directory, settle_ns=0)
     modules = sorted((minimal_kb / "modules").glob("*.yaml"))
     for touched in (modules[1], modules[3]):  # same bytes, new times: their lines get a new status only
         info = touched.stat()
         os.utime(touched, ns=(info.st_atime_ns, info.st_mtime_ns + 10**9))
-    _, touched_run = run()
+    _, touched_run = cached_lint(minimal_kb, directory, settle_ns=0)
     assert touched_run.fresh == set()
     assert touched_run.hashed == 2
-    result, warm = run()
+    result, warm = cached_lint(minimal_kb, directory, settle_ns=0)
     assert (warm.hashed, warm.fresh) == (0, set())
     assert len(_cache_lines(directory)) == 1 + len(warm.entries)
     assert result.problems == lint(minimal_kb).problems
